@@ -1,0 +1,509 @@
+//! Building `batch` requests and reading their per-key results. Pure: the async part that
+//! sends the chunks lives in the client.
+//!
+//! Bitrix24 runs at most 50 commands per batch, so larger batches go out in chunks of 50.
+//! A `$result[key]…` reference to a command in an earlier chunk cannot be resolved by the
+//! server; the bridge substitutes it itself from that chunk's result, the way the server
+//! would: a value that is exactly one reference takes the raw value, a reference inside
+//! longer text is replaced by the value's text.
+
+use super::error::{Error, RestError};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::marker::PhantomData;
+
+/// Bitrix24's limit of commands in one batch.
+pub const MAX_BATCH_COMMANDS: usize = 50;
+
+/// A decoded REST answer: the `result`, and `total`/`next` of list methods.
+///
+/// ```
+/// use profile_widget::bx24::Response;
+/// let page = Response { data: vec![1, 2], total: Some(120), next: Some(50) };
+/// assert!(page.has_more());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response<T> {
+    /// The decoded `result`.
+    pub data: T,
+    /// `total` of a list method.
+    pub total: Option<u64>,
+    /// `next` of a list method: the `start` of the next page.
+    pub next: Option<u64>,
+}
+
+impl<T> Response<T> {
+    /// Whether a list method has another page.
+    ///
+    /// ```
+    /// use profile_widget::bx24::Response;
+    /// assert!(!Response { data: (), total: Some(3), next: None }.has_more());
+    /// ```
+    pub fn has_more(&self) -> bool {
+        self.next.is_some()
+    }
+}
+
+/// Decodes `value` into `T`, naming the failing field's path.
+pub(crate) fn decode<T: DeserializeOwned>(method: &str, value: Value) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value).map_err(|err| Error::Decode {
+        method: method.to_owned(),
+        path: err.path().to_string(),
+        message: err.into_inner().to_string(),
+    })
+}
+
+/// A typed handle to one command of a [`Batch`].
+///
+/// ```
+/// use profile_widget::bx24::Batch;
+/// use serde_json::{json, Value};
+/// let mut batch = Batch::new();
+/// let me = batch.add::<Value, _>("me", "user.current", &json!({})).unwrap();
+/// assert_eq!(me.reference(&["UF_DEPARTMENT"]), "$result[me][UF_DEPARTMENT]");
+/// ```
+#[derive(Debug)]
+pub struct BatchKey<T> {
+    key: String,
+    method: String,
+    _result: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for BatchKey<T> {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            method: self.method.clone(),
+            _result: PhantomData,
+        }
+    }
+}
+
+impl<T> BatchKey<T> {
+    /// The command's key.
+    ///
+    /// ```
+    /// use profile_widget::bx24::Batch;
+    /// let mut batch = Batch::new();
+    /// let scope = batch.add::<Vec<String>, _>("scope", "scope", &()).unwrap();
+    /// assert_eq!(scope.key(), "scope");
+    /// ```
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// A `$result[key][a][b]…` reference to a field of this command's result, for the
+    /// parameters of a later command.
+    ///
+    /// ```
+    /// use profile_widget::bx24::Batch;
+    /// use serde_json::Value;
+    /// let mut batch = Batch::new();
+    /// let users = batch.add::<Value, _>("users", "user.get", &()).unwrap();
+    /// assert_eq!(users.reference(&["0", "ID"]), "$result[users][0][ID]");
+    /// ```
+    pub fn reference(&self, path: &[&str]) -> String {
+        let mut out = format!("$result[{}]", self.key);
+        for segment in path {
+            out.push('[');
+            out.push_str(segment);
+            out.push(']');
+        }
+        out
+    }
+}
+
+/// One command of a batch.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Command {
+    pub key: String,
+    pub method: String,
+    pub params: Value,
+}
+
+/// Named REST commands sent together; see [`crate::bx24::Bx24::batch`].
+///
+/// ```
+/// use profile_widget::bx24::Batch;
+/// use serde_json::{json, Value};
+/// let mut batch = Batch::new().halt(true);
+/// let me = batch.add::<Value, _>("me", "user.current", &()).unwrap();
+/// batch.add::<Value, _>("dep", "department.get", &json!({"ID": me.reference(&["UF_DEPARTMENT"])})).unwrap();
+/// assert_eq!(batch.len(), 2);
+/// assert!(batch.add::<Value, _>("me", "scope", &()).is_err()); // keys are unique
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    pub(crate) commands: Vec<Command>,
+    pub(crate) halt: bool,
+}
+
+impl Batch {
+    /// An empty batch that runs every command even after a failure.
+    ///
+    /// ```
+    /// assert!(profile_widget::bx24::Batch::new().is_empty());
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stop at the first failing command (`halt=1`); later ones are reported as skipped.
+    ///
+    /// ```
+    /// let batch = profile_widget::bx24::Batch::new().halt(true);
+    /// # let _ = batch;
+    /// ```
+    pub fn halt(mut self, halt: bool) -> Self {
+        self.halt = halt;
+        self
+    }
+
+    /// Adds a command whose result decodes into `T`. Keys must be unique and made of
+    /// letters, digits, `_` or `-` (they travel inside `$result[…]` and form field names).
+    ///
+    /// ```
+    /// use profile_widget::bx24::Batch;
+    /// let mut batch = Batch::new();
+    /// assert!(batch.add::<u32, _>("bad key", "scope", &()).is_err());
+    /// ```
+    pub fn add<T, P: Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        method: &str,
+        params: &P,
+    ) -> Result<BatchKey<T>, Error> {
+        let valid_key = !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !valid_key || self.commands.iter().any(|c| c.key == key) {
+            return Err(Error::Decode {
+                method: method.to_owned(),
+                path: key.to_owned(),
+                message: "batch keys must be unique and use only [A-Za-z0-9_-]".into(),
+            });
+        }
+        let params = params_value(method, params)?;
+        self.commands.push(Command {
+            key: key.to_owned(),
+            method: method.to_owned(),
+            params,
+        });
+        Ok(BatchKey {
+            key: key.to_owned(),
+            method: method.to_owned(),
+            _result: PhantomData,
+        })
+    }
+
+    /// The number of commands.
+    ///
+    /// ```
+    /// assert_eq!(profile_widget::bx24::Batch::new().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.commands.len()
+    }
+
+    /// Whether there are no commands.
+    ///
+    /// ```
+    /// assert!(profile_widget::bx24::Batch::new().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.commands.is_empty()
+    }
+}
+
+/// Serialises call parameters; `()` and `null` mean none.
+pub(crate) fn params_value<P: Serialize + ?Sized>(
+    method: &str,
+    params: &P,
+) -> Result<Value, Error> {
+    match serde_json::to_value(params) {
+        Ok(Value::Null) => Ok(Value::Object(Default::default())),
+        Ok(value @ Value::Object(_)) => Ok(value),
+        Ok(other) => Err(Error::Decode {
+            method: method.to_owned(),
+            path: String::new(),
+            message: format!("parameters must be an object, not {other}"),
+        }),
+        Err(err) => Err(Error::Decode {
+            method: method.to_owned(),
+            path: String::new(),
+            message: format!("parameters cannot be serialised: {err}"),
+        }),
+    }
+}
+
+/// What the portal answered for one command.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Entry {
+    pub result: Result<Value, RestError>,
+    pub total: Option<u64>,
+    pub next: Option<u64>,
+}
+
+/// The answers of a batch, by key.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BatchResults {
+    pub(crate) entries: HashMap<String, Entry>,
+}
+
+impl BatchResults {
+    /// The decoded result of one command: its own REST error, a decode error naming the
+    /// method and field, or [`Error::Skipped`] when `halt` stopped the batch before it.
+    ///
+    /// ```
+    /// use profile_widget::bx24::{Batch, BatchResults, Error};
+    /// let mut batch = Batch::new();
+    /// let me = batch.add::<u32, _>("me", "user.current", &()).unwrap();
+    /// let empty = BatchResults::default();
+    /// assert!(matches!(empty.get(&me), Err(Error::Skipped(_))));
+    /// ```
+    pub fn get<T: DeserializeOwned>(&self, key: &BatchKey<T>) -> Result<Response<T>, Error> {
+        let entry = self
+            .entries
+            .get(&key.key)
+            .ok_or_else(|| Error::Skipped(key.key.clone()))?;
+        let value = entry.result.clone().map_err(Error::Rest)?;
+        Ok(Response {
+            data: decode(&key.method, value)?,
+            total: entry.total,
+            next: entry.next,
+        })
+    }
+
+    /// How many commands were answered (with a result or an error).
+    ///
+    /// ```
+    /// assert_eq!(profile_widget::bx24::BatchResults::default().answered(), 0);
+    /// ```
+    pub fn answered(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether any answered command failed.
+    ///
+    /// ```
+    /// assert!(!profile_widget::bx24::BatchResults::default().has_errors());
+    /// ```
+    pub fn has_errors(&self) -> bool {
+        self.entries.values().any(|e| e.result.is_err())
+    }
+}
+
+/// Replaces `$result[key]…` references to already answered commands (earlier chunks)
+/// inside `params`; references to anything else are left for the server.
+pub(crate) fn resolve_references(params: &mut Value, known: &HashMap<String, Entry>) {
+    match params {
+        Value::String(text) => {
+            if let Some(value) = resolve_text(text, known) {
+                *params = value;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| resolve_references(v, known)),
+        Value::Object(map) => map.values_mut().for_each(|v| resolve_references(v, known)),
+        _ => {}
+    }
+}
+
+/// A parsed `$result[key][a]…` occurrence in `text`: its byte range and path.
+fn find_reference(text: &str, from: usize) -> Option<(usize, usize, Vec<&str>)> {
+    const OPEN: &str = "$result";
+    let start = from + text.get(from..)?.find(OPEN)?;
+    let mut at = start + OPEN.len();
+    let mut path = Vec::new();
+    while text[at..].starts_with('[') {
+        let close = text[at..].find(']')? + at;
+        path.push(&text[at + 1..close]);
+        at = close + 1;
+    }
+    if path.is_empty() {
+        return find_reference(text, start + OPEN.len());
+    }
+    Some((start, at, path))
+}
+
+fn lookup<'a>(known: &'a HashMap<String, Entry>, path: &[&str]) -> Option<&'a Value> {
+    let (key, rest) = path.split_first()?;
+    let mut value = known.get(*key)?.result.as_ref().ok()?;
+    for segment in rest {
+        value = match value {
+            Value::Object(map) => map.get(*segment)?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+fn resolve_text(text: &str, known: &HashMap<String, Entry>) -> Option<Value> {
+    let (start, end, path) = find_reference(text, 0)?;
+    if start == 0 && end == text.len() {
+        return lookup(known, &path).cloned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    let mut changed = false;
+    let mut next = Some((start, end, path));
+    while let Some((start, end, path)) = next {
+        match lookup(known, &path) {
+            Some(value) => {
+                out.push_str(&text[from..start]);
+                match value {
+                    Value::String(s) => out.push_str(s),
+                    other => out.push_str(&other.to_string()),
+                }
+                changed = true;
+            }
+            None => out.push_str(&text[from..end]),
+        }
+        from = end;
+        next = find_reference(text, end);
+    }
+    out.push_str(&text[from..]);
+    changed.then_some(Value::String(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bx24::RestCode;
+    use serde_json::json;
+
+    fn ok(value: Value) -> Entry {
+        Entry {
+            result: Ok(value),
+            total: None,
+            next: None,
+        }
+    }
+
+    #[test]
+    fn whole_reference_takes_the_raw_value() {
+        let known = HashMap::from([(
+            "me".to_owned(),
+            ok(json!({"ID": "42", "UF_DEPARTMENT": [3, 7]})),
+        )]);
+        let mut params = json!({"ID": "$result[me][UF_DEPARTMENT]", "X": ["$result[me][ID]"]});
+        resolve_references(&mut params, &known);
+        assert_eq!(params, json!({"ID": [3, 7], "X": ["42"]}));
+    }
+
+    #[test]
+    fn references_inside_text_are_substituted() {
+        let known = HashMap::from([
+            ("me".to_owned(), ok(json!({"ID": "42", "N": 5}))),
+            ("list".to_owned(), ok(json!([{"ID": "7"}]))),
+        ]);
+        let mut params =
+            json!({"F": "user $result[me][ID] in $result[list][0][ID], n=$result[me][N]"});
+        resolve_references(&mut params, &known);
+        assert_eq!(params, json!({"F": "user 42 in 7, n=5"}));
+    }
+
+    #[test]
+    fn unknown_references_stay_for_the_server() {
+        let known = HashMap::from([("me".to_owned(), ok(json!({"ID": "42"})))]);
+        let mut params = json!({
+            "a": "$result[other][ID]",
+            "b": "$result[me][MISSING]",
+            "c": "$result",
+            "d": "cost: $5",
+            "e": "$result[me][ID] and $result[x][1]"
+        });
+        resolve_references(&mut params, &known);
+        assert_eq!(
+            params,
+            json!({
+                "a": "$result[other][ID]",
+                "b": "$result[me][MISSING]",
+                "c": "$result",
+                "d": "cost: $5",
+                "e": "42 and $result[x][1]"
+            })
+        );
+    }
+
+    #[test]
+    fn failed_commands_resolve_nothing() {
+        let known = HashMap::from([(
+            "me".to_owned(),
+            Entry {
+                result: Err(RestError {
+                    method: "user.current".into(),
+                    code: RestCode::AccessDenied,
+                    description: String::new(),
+                    status: None,
+                }),
+                total: None,
+                next: None,
+            },
+        )]);
+        let mut params = json!({"ID": "$result[me][ID]"});
+        resolve_references(&mut params, &known);
+        assert_eq!(params, json!({"ID": "$result[me][ID]"}));
+    }
+
+    #[test]
+    fn typed_results_and_errors() {
+        let mut batch = Batch::new();
+        let ids = batch.add::<Vec<u32>, _>("ids", "x.list", &()).unwrap();
+        let bad = batch.add::<Vec<u32>, _>("bad", "x.list", &()).unwrap();
+        let denied = batch.add::<Value, _>("denied", "x.get", &()).unwrap();
+        let skipped = batch.add::<Value, _>("skipped", "x.get", &()).unwrap();
+        let results = BatchResults {
+            entries: HashMap::from([
+                (
+                    "ids".to_owned(),
+                    Entry {
+                        result: Ok(json!([1, 2])),
+                        total: Some(2),
+                        next: None,
+                    },
+                ),
+                ("bad".to_owned(), ok(json!([1, "two"]))),
+                (
+                    "denied".to_owned(),
+                    Entry {
+                        result: Err(RestError {
+                            method: "x.get".into(),
+                            code: RestCode::AccessDenied,
+                            description: "no".into(),
+                            status: None,
+                        }),
+                        total: None,
+                        next: None,
+                    },
+                ),
+            ]),
+        };
+        let got = results.get(&ids).unwrap();
+        assert_eq!((got.data, got.total), (vec![1, 2], Some(2)));
+        match results.get(&bad) {
+            Err(Error::Decode { method, path, .. }) => {
+                assert_eq!(method, "x.list");
+                assert_eq!(path, "[1]");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            results.get(&denied).unwrap_err().rest_code(),
+            Some("ACCESS_DENIED")
+        );
+        assert_eq!(results.get(&skipped), Err(Error::Skipped("skipped".into())));
+        assert!(results.has_errors());
+        assert_eq!(results.answered(), 3);
+    }
+
+    #[test]
+    fn params_must_be_objects() {
+        assert_eq!(params_value("m", &()).unwrap(), json!({}));
+        assert!(params_value("m", &json!([1])).is_err());
+        assert!(params_value("m", &json!({"a": 1})).is_ok());
+    }
+}

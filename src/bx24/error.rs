@@ -1,0 +1,361 @@
+//! The one error type of the BX24 bridge.
+//!
+//! `Display` is for developers (console, logs) and names the REST code, method and HTTP
+//! status; [`Error::message`] gives the key of the localized text the user sees. Neither
+//! ever contains a token: the bridge never puts one into an error.
+
+use crate::context::ContextError;
+use crate::i18n::Msg;
+use std::fmt;
+
+/// A REST error code, with the ones the widget reacts to spelled out and the rest kept verbatim.
+///
+/// ```
+/// use profile_widget::bx24::RestCode;
+/// assert_eq!(RestCode::parse("QUERY_LIMIT_EXCEEDED"), RestCode::QueryLimitExceeded);
+/// assert_eq!(RestCode::parse("SOMETHING_NEW").as_str(), "SOMETHING_NEW");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestCode {
+    /// `expired_token`: the library refreshes by itself; seen only if that failed.
+    ExpiredToken,
+    /// `invalid_token`.
+    InvalidToken,
+    /// `insufficient_scope`: the app lacks a scope the method needs.
+    InsufficientScope,
+    /// `QUERY_LIMIT_EXCEEDED` (503): the portal's request bucket is full.
+    QueryLimitExceeded,
+    /// `OPERATION_TIME_LIMIT` (429): the method's operating-time budget is spent.
+    OperationTimeLimit,
+    /// `OVERLOAD_LIMIT`: the portal sheds load.
+    OverloadLimit,
+    /// `ACCESS_DENIED`.
+    AccessDenied,
+    /// `NO_AUTH_FOUND`.
+    NoAuthFound,
+    /// `ERROR_METHOD_NOT_FOUND`.
+    MethodNotFound,
+    /// `ERROR_ARGUMENT`.
+    Argument,
+    /// `WRONG_AUTH_TYPE`: the method needs an application (OAuth) context.
+    WrongAuthType,
+    /// Any other code, verbatim.
+    Other(String),
+}
+
+impl RestCode {
+    /// Maps the wire text to a code.
+    ///
+    /// ```
+    /// use profile_widget::bx24::RestCode;
+    /// assert_eq!(RestCode::parse("expired_token"), RestCode::ExpiredToken);
+    /// ```
+    pub fn parse(code: &str) -> Self {
+        match code {
+            "expired_token" => Self::ExpiredToken,
+            "invalid_token" => Self::InvalidToken,
+            "insufficient_scope" => Self::InsufficientScope,
+            "QUERY_LIMIT_EXCEEDED" => Self::QueryLimitExceeded,
+            "OPERATION_TIME_LIMIT" => Self::OperationTimeLimit,
+            "OVERLOAD_LIMIT" => Self::OverloadLimit,
+            "ACCESS_DENIED" => Self::AccessDenied,
+            "NO_AUTH_FOUND" => Self::NoAuthFound,
+            "ERROR_METHOD_NOT_FOUND" => Self::MethodNotFound,
+            "ERROR_ARGUMENT" => Self::Argument,
+            "WRONG_AUTH_TYPE" => Self::WrongAuthType,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    /// The wire text.
+    ///
+    /// ```
+    /// use profile_widget::bx24::RestCode;
+    /// assert_eq!(RestCode::OperationTimeLimit.as_str(), "OPERATION_TIME_LIMIT");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ExpiredToken => "expired_token",
+            Self::InvalidToken => "invalid_token",
+            Self::InsufficientScope => "insufficient_scope",
+            Self::QueryLimitExceeded => "QUERY_LIMIT_EXCEEDED",
+            Self::OperationTimeLimit => "OPERATION_TIME_LIMIT",
+            Self::OverloadLimit => "OVERLOAD_LIMIT",
+            Self::AccessDenied => "ACCESS_DENIED",
+            Self::NoAuthFound => "NO_AUTH_FOUND",
+            Self::MethodNotFound => "ERROR_METHOD_NOT_FOUND",
+            Self::Argument => "ERROR_ARGUMENT",
+            Self::WrongAuthType => "WRONG_AUTH_TYPE",
+            Self::Other(code) => code,
+        }
+    }
+
+    /// Whether the portal refused the request before running it because of load.
+    ///
+    /// ```
+    /// use profile_widget::bx24::RestCode;
+    /// assert!(RestCode::QueryLimitExceeded.is_rate_limit());
+    /// assert!(!RestCode::AccessDenied.is_rate_limit());
+    /// ```
+    pub fn is_rate_limit(&self) -> bool {
+        matches!(
+            self,
+            Self::QueryLimitExceeded | Self::OperationTimeLimit | Self::OverloadLimit
+        )
+    }
+}
+
+impl fmt::Display for RestCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A REST error answer: `{"error": CODE, "error_description": TEXT}` with its HTTP status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RestError {
+    /// The method called (`batch` sub-calls name their own method).
+    pub method: String,
+    /// The error code.
+    pub code: RestCode,
+    /// The portal's text, possibly empty.
+    pub description: String,
+    /// The HTTP status, when the library reported one.
+    pub status: Option<u16>,
+}
+
+impl fmt::Display for RestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} failed with {}", self.method, self.code)?;
+        if let Some(status) = self.status {
+            write!(f, " (HTTP {status})")?;
+        }
+        if !self.description.is_empty() {
+            write!(f, ": {}", self.description)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why the page is not a usable Bitrix24 frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotInBitrix24 {
+    /// No `window.BX24`: the library script is missing (page opened directly, or blocked).
+    LibraryMissing,
+    /// `window.BX24` is `null`: the library threw while loading (no portal in `window.name`).
+    LibraryFailed,
+}
+
+/// Everything that can go wrong between the widget and Bitrix24.
+///
+/// ```
+/// use profile_widget::bx24::{Error, RestCode, RestError};
+/// let err = Error::Rest(RestError {
+///     method: "user.get".into(),
+///     code: RestCode::AccessDenied,
+///     description: "Access denied!".into(),
+///     status: Some(403),
+/// });
+/// assert_eq!(err.to_string(), "REST user.get failed with ACCESS_DENIED (HTTP 403): Access denied!");
+/// assert_eq!(err.rest_code(), Some("ACCESS_DENIED"));
+/// ```
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// The page is not inside a Bitrix24 frame.
+    #[error("not inside Bitrix24: {}", match .0 {
+        NotInBitrix24::LibraryMissing => "window.BX24 is missing (the BX24 library did not load)",
+        NotInBitrix24::LibraryFailed => "window.BX24 is null (the library found no portal in window.name)",
+    })]
+    NotInBitrix24(NotInBitrix24),
+    /// A frame command or the library's start got no answer in time. Denied commands
+    /// (`setTitle` outside the app page) and a silent parent end here.
+    #[error("{operation} got no answer within {after_ms} ms")]
+    Timeout {
+        /// What was waited for, e.g. `BX24.init`.
+        operation: String,
+        /// How long.
+        after_ms: u32,
+    },
+    /// A REST call never called back: the library throws instead on 5xx (including
+    /// `QUERY_LIMIT_EXCEEDED`), network failures, unparsable bodies and failed batches.
+    #[error(
+        "REST {method} got no answer within {after_ms} ms (5xx, network failure or unparsable answer)"
+    )]
+    Transport {
+        /// The REST method.
+        method: String,
+        /// How long the bridge waited.
+        after_ms: u32,
+    },
+    /// The portal answered with a REST error.
+    #[error("REST {0}")]
+    Rest(RestError),
+    /// The answer did not have the expected shape.
+    #[error("cannot decode the result of {method} at `{path}`: {message}")]
+    Decode {
+        /// The REST method (or bridge operation).
+        method: String,
+        /// The path of the offending field, e.g. `[3].UF_DEPARTMENT`.
+        path: String,
+        /// What serde said.
+        message: String,
+    },
+    /// The placement context is unusable.
+    #[error("placement context: {0}")]
+    Context(ContextError),
+    /// A library function threw.
+    #[error("BX24.{operation} threw: {message}")]
+    Js {
+        /// The library member.
+        operation: String,
+        /// The exception text.
+        message: String,
+    },
+    /// This copy of the library lacks the member (older copies have no `openPath`).
+    #[error("this BX24 library has no {0}")]
+    Unsupported(String),
+    /// Only portal administrators may do this (the library silently does nothing otherwise).
+    #[error("{0} is for portal administrators only")]
+    AdminOnly(String),
+    /// A batch command that did not run because an earlier one failed under `halt`.
+    #[error("batch command {0} did not run: an earlier command failed and the batch halted")]
+    Skipped(String),
+}
+
+impl Error {
+    /// The REST error code, if this is a REST error.
+    ///
+    /// ```
+    /// use profile_widget::bx24::Error;
+    /// assert_eq!(Error::Unsupported("openPath".into()).rest_code(), None);
+    /// ```
+    pub fn rest_code(&self) -> Option<&str> {
+        match self {
+            Self::Rest(rest) => Some(rest.code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The key of the localized message the user sees.
+    ///
+    /// ```
+    /// use profile_widget::bx24::{Error, NotInBitrix24};
+    /// use profile_widget::i18n::Msg;
+    /// assert_eq!(Error::NotInBitrix24(NotInBitrix24::LibraryMissing).message(), Msg::ErrNotInBitrix24);
+    /// ```
+    pub fn message(&self) -> Msg {
+        match self {
+            Self::NotInBitrix24(_) => Msg::ErrNotInBitrix24,
+            Self::Timeout { .. } => Msg::ErrPortalSilent,
+            Self::Transport { .. } => Msg::ErrNetwork,
+            Self::Rest(rest) => match rest.code {
+                RestCode::QueryLimitExceeded
+                | RestCode::OperationTimeLimit
+                | RestCode::OverloadLimit => Msg::ErrRateLimited,
+                RestCode::ExpiredToken | RestCode::InvalidToken | RestCode::NoAuthFound => {
+                    Msg::ErrSessionExpired
+                }
+                RestCode::AccessDenied | RestCode::InsufficientScope | RestCode::WrongAuthType => {
+                    Msg::ErrNoAccess
+                }
+                _ => Msg::ErrPortal,
+            },
+            Self::Decode { .. } | Self::Js { .. } | Self::Unsupported(_) | Self::Skipped(_) => {
+                Msg::ErrPortal
+            }
+            Self::Context(_) => Msg::ErrBadContext,
+            Self::AdminOnly(_) => Msg::ErrNoAccess,
+        }
+    }
+
+    /// Whether a retry button can help the user.
+    ///
+    /// ```
+    /// use profile_widget::bx24::Error;
+    /// assert!(Error::Transport { method: "user.get".into(), after_ms: 1 }.can_retry());
+    /// assert!(!Error::AdminOnly("appOption.set".into()).can_retry());
+    /// ```
+    pub fn can_retry(&self) -> bool {
+        match self {
+            Self::Timeout { .. } | Self::Transport { .. } => true,
+            Self::Rest(rest) => rest.code.is_rate_limit() || rest.status.is_some_and(|s| s >= 500),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for code in [
+            "expired_token",
+            "invalid_token",
+            "insufficient_scope",
+            "QUERY_LIMIT_EXCEEDED",
+            "OPERATION_TIME_LIMIT",
+            "OVERLOAD_LIMIT",
+            "ACCESS_DENIED",
+            "NO_AUTH_FOUND",
+            "ERROR_METHOD_NOT_FOUND",
+            "ERROR_ARGUMENT",
+            "WRONG_AUTH_TYPE",
+            "ERROR_CORE",
+        ] {
+            assert_eq!(RestCode::parse(code).as_str(), code);
+        }
+        assert_eq!(
+            RestCode::parse("ERROR_CORE"),
+            RestCode::Other("ERROR_CORE".into())
+        );
+    }
+
+    #[test]
+    fn developer_text_names_code_method_and_status() {
+        let err = Error::Rest(RestError {
+            method: "tasks.task.add".into(),
+            code: RestCode::parse("ERROR_CORE"),
+            description: String::new(),
+            status: Some(400),
+        });
+        assert_eq!(
+            err.to_string(),
+            "REST tasks.task.add failed with ERROR_CORE (HTTP 400)"
+        );
+        let err = Error::Transport {
+            method: "user.get".into(),
+            after_ms: 15_000,
+        };
+        assert!(err.to_string().contains("user.get"));
+        assert!(err.to_string().contains("15000 ms"));
+    }
+
+    #[test]
+    fn user_messages() {
+        let rest = |code: &str| {
+            Error::Rest(RestError {
+                method: "m".into(),
+                code: RestCode::parse(code),
+                description: String::new(),
+                status: None,
+            })
+        };
+        assert_eq!(rest("QUERY_LIMIT_EXCEEDED").message(), Msg::ErrRateLimited);
+        assert_eq!(rest("OPERATION_TIME_LIMIT").message(), Msg::ErrRateLimited);
+        assert_eq!(rest("expired_token").message(), Msg::ErrSessionExpired);
+        assert_eq!(rest("insufficient_scope").message(), Msg::ErrNoAccess);
+        assert_eq!(rest("ERROR_CORE").message(), Msg::ErrPortal);
+        assert!(rest("QUERY_LIMIT_EXCEEDED").can_retry());
+        assert!(!rest("ACCESS_DENIED").can_retry());
+        assert_eq!(
+            Error::Timeout {
+                operation: "BX24.init".into(),
+                after_ms: 1
+            }
+            .message(),
+            Msg::ErrPortalSilent
+        );
+    }
+}

@@ -1,0 +1,568 @@
+//! Frame commands: the parent page's side of the protocol, as futures with timeouts.
+
+use super::batch::{decode, params_value};
+use super::error::Error;
+use super::{Bx24, js, sys, thrown};
+use crate::context::UserId;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The frame size the portal measured after a resize.
+///
+/// ```
+/// let size = profile_widget::bx24::FrameSize { width: 640.0, height: 480.0 };
+/// assert!(size.height > 0.0);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
+pub struct FrameSize {
+    /// Width in pixels.
+    #[serde(default)]
+    pub width: f64,
+    /// Height in pixels.
+    #[serde(default)]
+    pub height: f64,
+}
+
+/// How an `openPath` slider ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenPathOutcome {
+    /// The slider was opened and later closed.
+    Closed,
+    /// The portal refused: `PATH_NOT_AVAILABLE`, `METHOD_NOT_SUPPORTED_ON_DEVICE`, …
+    Refused(String),
+}
+
+/// A person chosen in the portal's user picker.
+///
+/// ```
+/// use profile_widget::bx24::SelectedUser;
+/// let user: SelectedUser = serde_json::from_str(r#"{"id":"5","name":"Ada"}"#).unwrap();
+/// assert_eq!(user.id.get(), 5);
+/// assert_eq!(user.photo, "");
+/// ```
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct SelectedUser {
+    /// The user's id.
+    #[serde(deserialize_with = "user_id")]
+    pub id: UserId,
+    /// Full name.
+    #[serde(default)]
+    pub name: String,
+    /// Photo URL, possibly empty.
+    #[serde(default, deserialize_with = "text")]
+    pub photo: String,
+    /// Position, possibly empty.
+    #[serde(default, deserialize_with = "text")]
+    pub position: String,
+    /// Profile path.
+    #[serde(default, deserialize_with = "text")]
+    pub url: String,
+}
+
+fn user_id<'de, D: Deserializer<'de>>(d: D) -> Result<UserId, D::Error> {
+    let value = Value::deserialize(d)?;
+    UserId::from_json(&value).map_err(serde::de::Error::custom)
+}
+
+/// Text that may arrive as `null` or a number.
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => s,
+        Value::Null => String::new(),
+        other => other.to_string(),
+    })
+}
+
+/// The commands and events a placement offers beyond the standard ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct PlacementInterface {
+    /// Extra commands for `placement.call`.
+    #[serde(default)]
+    pub command: Vec<String>,
+    /// Events for `placement.bindEvent`.
+    #[serde(default)]
+    pub event: Vec<String>,
+}
+
+/// The frame's current OAuth token. `Debug` never shows the tokens.
+#[derive(Clone, PartialEq)]
+pub struct Auth {
+    access_token: String,
+    /// When the token expires, in milliseconds since the epoch.
+    pub expires_at_ms: f64,
+    /// The portal host.
+    pub domain: String,
+    /// The portal id.
+    pub member_id: String,
+}
+
+impl Auth {
+    /// The access token, for the rare call that must be made without the library. Never
+    /// put it in a URL, log, storage or message.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// let has_token = bx24.auth().is_some_and(|auth| !auth.access_token().is_empty());
+    /// # }
+    /// ```
+    pub fn access_token(&self) -> &str {
+        &self.access_token
+    }
+
+    fn from_js(value: &JsValue) -> Option<Self> {
+        let value = js::from_js(value)?;
+        let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+        Some(Self {
+            access_token: text("access_token").filter(|t| !t.is_empty())?,
+            expires_at_ms: value.get("expires_in").and_then(Value::as_f64)?,
+            domain: text("domain").unwrap_or_default(),
+            member_id: text("member_id").unwrap_or_default(),
+        })
+    }
+}
+
+impl fmt::Debug for Auth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Auth")
+            .field("access_token", &"<redacted>")
+            .field("expires_at_ms", &self.expires_at_ms)
+            .field("domain", &self.domain)
+            .field("member_id", &self.member_id)
+            .finish()
+    }
+}
+
+/// A placement event binding. The handler runs on every firing until this is dropped.
+#[must_use = "the event handler stops when the subscription is dropped"]
+pub struct EventSubscription {
+    active: Rc<Cell<bool>>,
+}
+
+impl Drop for EventSubscription {
+    fn drop(&mut self) {
+        // The library keeps the callback forever; it stays alive but goes quiet.
+        self.active.set(false);
+    }
+}
+
+impl Bx24 {
+    /// Sends a frame command through `send` and waits for the portal's answer.
+    async fn command(
+        &self,
+        operation: &str,
+        timeout_ms: u32,
+        send: impl FnOnce(&JsValue) -> Result<(), JsValue>,
+    ) -> Result<JsValue, Error> {
+        let (callback, answered) = js::callback();
+        send(&callback).map_err(|e| thrown(operation, &e))?;
+        js::answer(answered, timeout_ms)
+            .await
+            .ok_or_else(|| Error::Timeout {
+                operation: format!("BX24.{operation}"),
+                after_ms: timeout_ms,
+            })
+    }
+
+    fn sub_api<T: JsCast>(&self, object: JsValue, member: &str, name: &str) -> Result<T, Error> {
+        if js::has_function(&object, member) {
+            Ok(object.unchecked_into())
+        } else {
+            Err(Error::Unsupported(name.to_owned()))
+        }
+    }
+
+    /// Fits the frame's height to the content (`BX24.fitWindow`).
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let size = bx24.fit_window().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn fit_window(&self) -> Result<FrameSize, Error> {
+        let answer = self
+            .command("fitWindow", self.options.command_timeout_ms, |cb| {
+                self.lib.fit_window(cb)
+            })
+            .await?;
+        decode("fitWindow", js::from_js(&answer).unwrap_or_default())
+    }
+
+    /// Resizes the frame to `width`×`height` pixels; both must be positive (the library
+    /// silently sends nothing otherwise, so this fails at once instead).
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.resize_window(600, 400).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn resize_window(&self, width: u32, height: u32) -> Result<FrameSize, Error> {
+        if width == 0 || height == 0 {
+            return Err(Error::Decode {
+                method: "resizeWindow".into(),
+                path: if width == 0 { "width" } else { "height" }.into(),
+                message: "must be positive".into(),
+            });
+        }
+        let answer = self
+            .command("resizeWindow", self.options.command_timeout_ms, |cb| {
+                self.lib.resize_window(width, height, cb)
+            })
+            .await?;
+        decode("resizeWindow", js::from_js(&answer).unwrap_or_default())
+    }
+
+    /// Sets the slider title. Only the application's own page may: in the profile
+    /// placements the portal drops it and this ends in [`Error::Timeout`].
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.set_title("Settings").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn set_title(&self, title: &str) -> Result<(), Error> {
+        self.command("setTitle", self.options.command_timeout_ms, |cb| {
+            self.lib.set_title(title, cb)
+        })
+        .await
+        .map(drop)
+    }
+
+    /// Opens a portal page in a slider and resolves when it closes. Older library copies
+    /// have no `openPath`: [`Error::Unsupported`].
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.open_path("/company/personal/user/42/").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn open_path(&self, path: &str) -> Result<OpenPathOutcome, Error> {
+        if !js::has_function(&self.lib, "openPath") {
+            return Err(Error::Unsupported("openPath".into()));
+        }
+        let answer = self
+            .command("openPath", self.options.interactive_timeout_ms, |cb| {
+                self.lib.open_path(path, cb)
+            })
+            .await?;
+        let answer = js::from_js(&answer).unwrap_or_default();
+        Ok(match answer.get("result").and_then(Value::as_str) {
+            Some("error") => OpenPathOutcome::Refused(
+                answer
+                    .get("errorCode")
+                    .and_then(Value::as_str)
+                    .unwrap_or("UNKNOWN")
+                    .to_owned(),
+            ),
+            _ => OpenPathOutcome::Closed,
+        })
+    }
+
+    /// Opens the application's own page in a slider with `params` (and slider `settings`
+    /// such as `{"title": …, "width": …}`), resolving when it closes.
+    ///
+    /// ```no_run
+    /// use serde_json::json;
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.open_application(&json!({"view": "org"}), &json!({"title": "Org chart"})).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn open_application<P: Serialize + ?Sized, S: Serialize + ?Sized>(
+        &self,
+        params: &P,
+        settings: &S,
+    ) -> Result<(), Error> {
+        let params = js::to_js(&params_value("openApplication", params)?);
+        let settings = js::to_js(&params_value("openApplication", settings)?);
+        self.command(
+            "openApplication",
+            self.options.interactive_timeout_ms,
+            |cb| self.lib.open_application(&params, cb, &settings),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// Closes the top slider if it is this application's.
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.close_application().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn close_application(&self) -> Result<(), Error> {
+        self.command("closeApplication", self.options.command_timeout_ms, |cb| {
+            self.lib.close_application(cb)
+        })
+        .await
+        .map(drop)
+    }
+
+    /// Ends the installation (`BX24.installFinish`): the portal page reloads. A no-op in
+    /// the library when the app is already installed.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.install_finish()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn install_finish(&self) -> Result<(), Error> {
+        self.lib
+            .install_finish()
+            .map_err(|e| thrown("installFinish", &e))
+    }
+
+    /// Opens the portal's user picker; `None` when nobody was chosen.
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// if let Some(user) = bx24.select_user(Some("Show whose card?")).await? {
+    ///     println!("{}", user.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn select_user(&self, title: Option<&str>) -> Result<Option<SelectedUser>, Error> {
+        let answer = self
+            .command("selectUser", self.options.interactive_timeout_ms, |cb| {
+                self.lib.select_user(title.unwrap_or_default(), cb)
+            })
+            .await?;
+        match js::from_js(&answer) {
+            Some(value @ Value::Object(_)) => decode("selectUser", value).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// Opens the portal's user picker for several people.
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let people = bx24.select_users(None).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn select_users(&self, title: Option<&str>) -> Result<Vec<SelectedUser>, Error> {
+        let answer = self
+            .command("selectUsers", self.options.interactive_timeout_ms, |cb| {
+                self.lib.select_users(title.unwrap_or_default(), cb)
+            })
+            .await?;
+        match js::from_js(&answer) {
+            Some(value @ Value::Array(_)) => decode("selectUsers", value),
+            Some(value @ Value::Object(_)) => decode("selectUsers", value).map(|u| vec![u]),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The current token, `None` once it has expired locally.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// let fresh = bx24.auth().is_some();
+    /// # }
+    /// ```
+    pub fn auth(&self) -> Option<Auth> {
+        Auth::from_js(&self.lib.get_auth().ok()?)
+    }
+
+    /// Asks the portal for a new token. A portal whose refresh fails never answers, so
+    /// this ends in [`Error::Timeout`] rather than hanging.
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let auth = bx24.refresh_auth().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn refresh_auth(&self) -> Result<Auth, Error> {
+        let answer = self
+            .command("refreshAuth", self.options.command_timeout_ms, |cb| {
+                self.lib.refresh_auth(cb)
+            })
+            .await?;
+        Auth::from_js(&answer).ok_or_else(|| Error::Decode {
+            method: "refreshAuth".into(),
+            path: "access_token".into(),
+            message: "the portal sent no usable token".into(),
+        })
+    }
+
+    /// The placement's extra commands and events (`placement.getInterface`).
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let interface = bx24.placement_interface().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn placement_interface(&self) -> Result<PlacementInterface, Error> {
+        let api: sys::PlacementApi = self.sub_api(
+            self.lib.placement(),
+            "getInterface",
+            "placement.getInterface",
+        )?;
+        let answer = self
+            .command(
+                "placement.getInterface",
+                self.options.command_timeout_ms,
+                |cb| api.get_interface(cb),
+            )
+            .await?;
+        match js::from_js(&answer) {
+            Some(value @ Value::Object(_)) => decode("placement.getInterface", value),
+            _ => Ok(PlacementInterface::default()), // `[]`: nothing registered
+        }
+    }
+
+    /// Runs `handler` with the payload of every firing of a placement event.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let subscription = bx24.bind_placement_event("CallCard::CallStateChanged", |payload| {
+    ///     println!("{payload}");
+    /// })?;
+    /// // drop(subscription) to stop
+    /// # Ok(()) }
+    /// ```
+    pub fn bind_placement_event(
+        &self,
+        event: &str,
+        handler: impl FnMut(Value) + 'static,
+    ) -> Result<EventSubscription, Error> {
+        let api: sys::PlacementApi =
+            self.sub_api(self.lib.placement(), "bindEvent", "placement.bindEvent")?;
+        let active = Rc::new(Cell::new(true));
+        let alive = active.clone();
+        let handler = RefCell::new(handler);
+        let callback = Closure::<dyn FnMut(JsValue)>::new(move |payload: JsValue| {
+            if alive.get() {
+                (handler.borrow_mut())(js::from_js(&payload).unwrap_or_default());
+            }
+        });
+        api.bind_event(event, callback.as_ref())
+            .map_err(|e| thrown("placement.bindEvent", &e))?;
+        callback.forget(); // the library may call it for as long as the page lives
+        Ok(EventSubscription { active })
+    }
+
+    fn im(&self, member: &str) -> Result<sys::ImApi, Error> {
+        self.sub_api(self.lib.im(), member, &format!("im.{member}"))
+    }
+
+    /// Opens the chat with `dialog_id` (a user id, or `chat<N>`). Fire and forget: the
+    /// portal never answers.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.open_messenger("42")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn open_messenger(&self, dialog_id: &str) -> Result<(), Error> {
+        self.im("openMessenger")?
+            .open_messenger(dialog_id)
+            .map_err(|e| thrown("im.openMessenger", &e))
+    }
+
+    /// Starts an audio or video call with a user. Fire and forget.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.call_to(profile_widget::context::UserId::new(42).unwrap(), true)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn call_to(&self, user: UserId, video: bool) -> Result<(), Error> {
+        self.im("callTo")?
+            .call_to(user.get(), video)
+            .map_err(|e| thrown("im.callTo", &e))
+    }
+
+    /// Calls a phone number through the portal's telephony. Fire and forget.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.phone_to("+4930123456")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn phone_to(&self, phone: &str) -> Result<(), Error> {
+        self.im("phoneTo")?
+            .phone_to(phone)
+            .map_err(|e| thrown("im.phoneTo", &e))
+    }
+
+    /// Opens the message history of a dialog. Fire and forget.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.open_history("42")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn open_history(&self, dialog_id: &str) -> Result<(), Error> {
+        self.im("openHistory")?
+            .open_history(dialog_id)
+            .map_err(|e| thrown("im.openHistory", &e))
+    }
+
+    fn option_api(&self, object: JsValue, name: &str) -> Result<sys::OptionApi, Error> {
+        self.sub_api(object, "get", name)
+    }
+
+    /// A per-user option saved with [`Bx24::set_user_option`], as it was at load.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// let compact = bx24.user_option("compact").and_then(|v| v.as_str().map(|s| s == "Y"));
+    /// # }
+    /// ```
+    pub fn user_option(&self, name: &str) -> Option<Value> {
+        let api = self.option_api(self.lib.user_option(), "userOption").ok()?;
+        js::from_js(&api.get(name).ok()?)
+    }
+
+    /// Saves a per-user option (kept by the portal, back in the next load). The portal
+    /// does not confirm it.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.set_user_option("compact", &serde_json::json!("Y"))?;
+    /// # Ok(()) }
+    /// ```
+    pub fn set_user_option(&self, name: &str, value: &Value) -> Result<(), Error> {
+        self.option_api(self.lib.user_option(), "userOption")?
+            .set(name, &js::to_js(value), &JsValue::UNDEFINED)
+            .map_err(|e| thrown("userOption.set", &e))
+    }
+
+    /// An application-wide option, as it was at load.
+    ///
+    /// ```no_run
+    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// let title = bx24.app_option("title");
+    /// # }
+    /// ```
+    pub fn app_option(&self, name: &str) -> Option<Value> {
+        let api = self.option_api(self.lib.app_option(), "appOption").ok()?;
+        js::from_js(&api.get(name).ok()?)
+    }
+
+    /// Saves an application-wide option; administrators only (the library silently does
+    /// nothing for others, so this fails at once with [`Error::AdminOnly`]).
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// bx24.set_app_option("title", &serde_json::json!("Profile")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn set_app_option(&self, name: &str, value: &Value) -> Result<(), Error> {
+        if !self.is_admin() {
+            return Err(Error::AdminOnly("appOption.set".into()));
+        }
+        let api = self.option_api(self.lib.app_option(), "appOption")?;
+        let value = js::to_js(value);
+        self.command("appOption.set", self.options.command_timeout_ms, |cb| {
+            api.set(name, &value, cb)
+        })
+        .await
+        .map(drop)
+    }
+}

@@ -1,0 +1,469 @@
+//! REST through the library: single calls, batches and whole lists.
+
+use super::batch::{
+    Batch, BatchResults, Command, Entry, MAX_BATCH_COMMANDS, Response, decode, params_value,
+    resolve_references,
+};
+use super::error::{Error, RestCode, RestError};
+use super::list::{IdCursor, PAGE_SIZE, pages_needed, row_id};
+use super::retry::is_read_method;
+use super::{Bx24, js, sys, thrown};
+use futures::Stream;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Told before each retry: what failed, which attempt, and the wait before the next one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetryNotice {
+    /// The REST method (`batch` for batches).
+    pub method: String,
+    /// The attempt that failed, from 1.
+    pub attempt: u32,
+    /// The wait before the next attempt.
+    pub delay_ms: u32,
+    /// What went wrong.
+    pub error: Error,
+}
+
+/// A request for every row of a list method, read with the ID cursor.
+///
+/// ```
+/// use profile_widget::bx24::{IdCursor, ListRequest};
+/// use serde_json::json;
+/// let request = ListRequest::new("user.get", &json!({"UF_DEPARTMENT": 3, "ACTIVE": true}))
+///     .unwrap()
+///     .cursor(IdCursor::Upper)
+///     .pages_per_request(50);
+/// assert_eq!(request.method(), "user.get");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListRequest {
+    method: String,
+    params: Map<String, Value>,
+    cursor: IdCursor,
+    pages_per_request: usize,
+}
+
+impl ListRequest {
+    /// A request for `method` with filter parameters `params`, `user.get`-style cursor and
+    /// up to 50 pages per request.
+    ///
+    /// ```
+    /// use profile_widget::bx24::ListRequest;
+    /// assert!(ListRequest::new("user.get", &()).is_ok());
+    /// ```
+    pub fn new<P: Serialize + ?Sized>(method: &str, params: &P) -> Result<Self, Error> {
+        let Value::Object(params) = params_value(method, params)? else {
+            unreachable!("params_value returns objects")
+        };
+        Ok(Self {
+            method: method.to_owned(),
+            params,
+            cursor: IdCursor::Upper,
+            pages_per_request: MAX_BATCH_COMMANDS,
+        })
+    }
+
+    /// How the method spells its ID order and filter.
+    ///
+    /// ```
+    /// use profile_widget::bx24::{IdCursor, ListRequest};
+    /// let request = ListRequest::new("crm.contact.list", &()).unwrap().cursor(IdCursor::Lower);
+    /// # let _ = request;
+    /// ```
+    pub fn cursor(mut self, cursor: IdCursor) -> Self {
+        self.cursor = cursor;
+        self
+    }
+
+    /// Pages carried by each request after the first (1 to 50).
+    ///
+    /// ```
+    /// use profile_widget::bx24::ListRequest;
+    /// let request = ListRequest::new("user.get", &()).unwrap().pages_per_request(10);
+    /// # let _ = request;
+    /// ```
+    pub fn pages_per_request(mut self, pages: usize) -> Self {
+        self.pages_per_request = pages.clamp(1, MAX_BATCH_COMMANDS);
+        self
+    }
+
+    /// The method.
+    ///
+    /// ```
+    /// use profile_widget::bx24::ListRequest;
+    /// assert_eq!(ListRequest::new("user.get", &()).unwrap().method(), "user.get");
+    /// ```
+    pub fn method(&self) -> &str {
+        &self.method
+    }
+}
+
+/// One step of a [`Bx24::list`] stream: the rows of one HTTP request and the progress.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListPage<T> {
+    /// The rows this request brought.
+    pub items: Vec<T>,
+    /// Rows loaded so far, these included.
+    pub loaded: usize,
+    /// The list's size as counted by the first request.
+    pub total: Option<u64>,
+    /// HTTP requests made so far.
+    pub requests: usize,
+}
+
+struct ListState {
+    bx24: Bx24,
+    request: ListRequest,
+    last_id: Option<u64>,
+    loaded: usize,
+    total: Option<u64>,
+    requests: usize,
+    done: bool,
+}
+
+impl Bx24 {
+    /// Calls a REST method with serde parameters and decodes its `result` into `T`.
+    ///
+    /// Rate-limit answers are retried for every method, lost answers only for reads
+    /// ([`super::is_read_method`]); see [`super::RetryPolicy`].
+    ///
+    /// ```no_run
+    /// use serde::Deserialize;
+    /// use serde_json::json;
+    /// #[derive(Deserialize)]
+    /// struct User { #[serde(rename = "ID")] id: String }
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let users = bx24.call::<Vec<User>, _>("user.get", &json!({"ID": 42})).await?;
+    /// println!("{} of {:?}", users.data.len(), users.total);
+    /// # Ok(()) }
+    /// ```
+    pub async fn call<T: DeserializeOwned, P: Serialize + ?Sized>(
+        &self,
+        method: &str,
+        params: &P,
+    ) -> Result<Response<T>, Error> {
+        let params = js::to_js(&params_value(method, params)?);
+        let entry = self
+            .with_retry(method, is_read_method(method), || {
+                self.call_once(method, &params)
+            })
+            .await?;
+        Ok(Response {
+            data: decode(method, entry.result.map_err(Error::Rest)?)?,
+            total: entry.total,
+            next: entry.next,
+        })
+    }
+
+    async fn call_once(&self, method: &str, params: &JsValue) -> Result<Entry, Error> {
+        let (callback, answered) = js::callback();
+        self.lib
+            .call_method(method, params, &callback)
+            .map_err(|e| thrown("callMethod", &e))?;
+        let timeout = self.options.call_timeout_ms;
+        let result = js::answer(answered, timeout)
+            .await
+            .ok_or_else(|| Error::Transport {
+                method: method.to_owned(),
+                after_ms: timeout,
+            })?;
+        let entry = read_result(method, &result.unchecked_into());
+        match entry.result {
+            Err(rest) => Err(Error::Rest(rest)), // seen by the retry policy
+            Ok(_) => Ok(entry),
+        }
+    }
+
+    /// Runs named commands in as few requests as possible (50 per request), with
+    /// `$result[…]` references between them, and returns each command's own result.
+    ///
+    /// ```no_run
+    /// use profile_widget::bx24::Batch;
+    /// use serde_json::{json, Value};
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let mut batch = Batch::new();
+    /// let me = batch.add::<Value, _>("me", "user.current", &())?;
+    /// let dep = batch.add::<Vec<Value>, _>("dep", "department.get",
+    ///     &json!({"ID": me.reference(&["UF_DEPARTMENT"])}))?;
+    /// let results = bx24.batch(&batch).await?;
+    /// let departments = results.get(&dep)?.data;
+    /// # Ok(()) }
+    /// ```
+    pub async fn batch(&self, batch: &Batch) -> Result<BatchResults, Error> {
+        let mut entries: HashMap<String, Entry> = HashMap::new();
+        for chunk in batch.commands.chunks(MAX_BATCH_COMMANDS) {
+            if batch.halt && entries.values().any(|e| e.result.is_err()) {
+                break; // later commands count as skipped, as the server would report them
+            }
+            let mut commands = chunk.to_vec();
+            for command in &mut commands {
+                resolve_references(&mut command.params, &entries);
+            }
+            let reads_only = commands.iter().all(|c| is_read_method(&c.method));
+            let calls = calls_object(&commands);
+            let answered = self
+                .with_retry("batch", reads_only, || {
+                    self.batch_once(&commands, &calls, batch.halt)
+                })
+                .await?;
+            entries.extend(answered);
+        }
+        Ok(BatchResults { entries })
+    }
+
+    async fn batch_once(
+        &self,
+        commands: &[Command],
+        calls: &JsValue,
+        halt: bool,
+    ) -> Result<HashMap<String, Entry>, Error> {
+        let (callback, answered) = js::callback();
+        self.lib
+            .call_batch(calls, &callback, halt)
+            .map_err(|e| thrown("callBatch", &e))?;
+        let timeout = self.options.call_timeout_ms;
+        let results = js::answer(answered, timeout)
+            .await
+            .ok_or_else(|| Error::Transport {
+                method: "batch".into(),
+                after_ms: timeout,
+            })?;
+        Ok(commands
+            .iter()
+            .filter_map(|command| {
+                let result = js::member(&results, &command.key);
+                (!result.is_undefined()).then(|| {
+                    let entry = read_result(&command.method, &result.unchecked_into());
+                    (command.key.clone(), entry)
+                })
+            })
+            .collect())
+    }
+
+    /// Reads every row of a list method with the ID cursor, as a stream of
+    /// [`ListPage`]s, one per HTTP request: the first request counts the rows, each later
+    /// one is a batch of up to 50 cursor pages. Stops at the first error.
+    ///
+    /// ```no_run
+    /// use futures::StreamExt;
+    /// use profile_widget::bx24::ListRequest;
+    /// use serde_json::{json, Value};
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let request = ListRequest::new("user.get", &json!({"UF_DEPARTMENT": 3}))?;
+    /// let mut pages = std::pin::pin!(bx24.list::<Value>(request));
+    /// while let Some(page) = pages.next().await {
+    ///     let page = page?;
+    ///     println!("{} of {:?}", page.loaded, page.total);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list<T: DeserializeOwned + 'static>(
+        &self,
+        request: ListRequest,
+    ) -> impl Stream<Item = Result<ListPage<T>, Error>> + 'static {
+        let state = ListState {
+            bx24: self.clone(),
+            request,
+            last_id: None,
+            loaded: 0,
+            total: None,
+            requests: 0,
+            done: false,
+        };
+        futures::stream::unfold(state, |mut state| async move {
+            if state.done {
+                return None;
+            }
+            let step = state.next_request().await;
+            if step.is_err() {
+                state.done = true;
+            }
+            let method = state.request.method.clone();
+            let page = step.and_then(|rows| {
+                Ok(ListPage {
+                    items: decode(&method, Value::Array(rows))?,
+                    loaded: state.loaded,
+                    total: state.total,
+                    requests: state.requests,
+                })
+            });
+            Some((page, state))
+        })
+    }
+
+    pub(super) async fn with_retry<T, F, Fut>(
+        &self,
+        method: &str,
+        is_read: bool,
+        mut attempt: F,
+    ) -> Result<T, Error>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, Error>>,
+    {
+        let mut failed = 0;
+        loop {
+            let error = match attempt().await {
+                Ok(value) => return Ok(value),
+                Err(error) => error,
+            };
+            failed += 1;
+            let random = js_sys::Math::random();
+            let Some(delay_ms) = self.options.retry.delay_ms(failed, &error, is_read, random)
+            else {
+                return Err(error);
+            };
+            if let Some(listener) = &self.on_retry {
+                listener(&RetryNotice {
+                    method: method.to_owned(),
+                    attempt: failed,
+                    delay_ms,
+                    error,
+                });
+            }
+            js::sleep(delay_ms).await;
+        }
+    }
+}
+
+impl ListState {
+    /// Fetches the next request's rows and advances the cursor.
+    async fn next_request(&mut self) -> Result<Vec<Value>, Error> {
+        let cursor = self.request.cursor;
+        let method = self.request.method.clone();
+        let rows = match self.last_id {
+            None => {
+                let first = cursor.page(&self.request.params, None);
+                let page = self.bx24.call::<Vec<Value>, _>(&method, &first).await?;
+                self.requests += 1;
+                self.total = page.total;
+                let rows = page.data;
+                self.done = rows.len() < PAGE_SIZE;
+                rows
+            }
+            Some(last) => {
+                let pages = pages_needed(self.total, self.loaded, self.request.pages_per_request);
+                let mut batch = Batch::new().halt(true);
+                let mut keys = Vec::with_capacity(pages);
+                for n in 0..pages {
+                    let after = match n {
+                        0 => json!(last),
+                        _ => json!(format!("$result[p{}][{}][ID]", n - 1, PAGE_SIZE - 1)),
+                    };
+                    let params = cursor.page(&self.request.params, Some(after));
+                    keys.push(batch.add::<Vec<Value>, _>(&format!("p{n}"), &method, &params)?);
+                }
+                let results = self.bx24.batch(&batch).await?;
+                self.requests += 1;
+                let mut rows = Vec::new();
+                self.done = true;
+                for key in &keys {
+                    let page = results.get(key)?.data;
+                    let full = page.len() == PAGE_SIZE;
+                    rows.extend(page);
+                    if !full {
+                        break;
+                    }
+                    self.done = false;
+                }
+                rows
+            }
+        };
+        if let Some(last) = rows.last() {
+            let id = row_id(last).ok_or_else(|| Error::Decode {
+                method: method.clone(),
+                path: format!("[{}].ID", rows.len() - 1),
+                message: "list rows need a numeric ID for the cursor".into(),
+            })?;
+            if self.last_id.is_some_and(|previous| id <= previous) {
+                return Err(Error::Decode {
+                    method,
+                    path: format!("[{}].ID", rows.len() - 1),
+                    message: "the ID cursor did not advance (is the method ordered by ID?)".into(),
+                });
+            }
+            self.last_id = Some(id);
+        }
+        self.loaded += rows.len();
+        if self.total.is_some_and(|total| self.loaded as u64 >= total) {
+            self.done = true;
+        }
+        Ok(rows)
+    }
+}
+
+/// `{key: [method, params]}` for `BX24.callBatch`, built key by key: the portal runs the
+/// commands in the object's order, which references and `halt` depend on (a `serde_json`
+/// map would sort the keys).
+fn calls_object(commands: &[Command]) -> JsValue {
+    let calls = js_sys::Object::new();
+    for command in commands {
+        let call = js_sys::Array::of2(
+            &JsValue::from_str(&command.method),
+            &js::to_js(&command.params),
+        );
+        let _ = js_sys::Reflect::set(&calls, &JsValue::from_str(&command.key), &call);
+    }
+    calls.into()
+}
+
+/// Reads an `ajaxResult` into an entry: its data, or its error with the HTTP status.
+fn read_result(method: &str, result: &sys::AjaxResult) -> Entry {
+    let total = result
+        .total()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .map(|n| n as u64);
+    let next = js::member(&result.answer(), "next")
+        .as_f64()
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .map(|n| n as u64);
+    let error = result.error().unwrap_or(JsValue::UNDEFINED);
+    if !error.is_undefined() && !error.is_null() {
+        return Entry {
+            result: Err(read_error(method, error.unchecked_ref(), result)),
+            total,
+            next,
+        };
+    }
+    let data = result
+        .data()
+        .ok()
+        .and_then(|d| js::from_js(&d))
+        .unwrap_or(Value::Null);
+    Entry {
+        result: Ok(data),
+        total,
+        next,
+    }
+}
+
+fn read_error(method: &str, error: &sys::AjaxError, result: &sys::AjaxResult) -> RestError {
+    let ex = error.get_error().ok().and_then(|e| js::from_js(&e));
+    let text = |key: &str| {
+        ex.as_ref()
+            .and_then(|ex| ex.get(key))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let status = error
+        .get_status()
+        .ok()
+        .and_then(|s| s.as_f64())
+        .or_else(|| result.status().as_f64())
+        .filter(|s| (100.0..600.0).contains(s))
+        .map(|s| s as u16);
+    let code = text("error");
+    RestError {
+        method: method.to_owned(),
+        code: RestCode::parse(if code.is_empty() { "UNKNOWN" } else { &code }),
+        description: text("error_description"),
+        status,
+    }
+}

@@ -1,0 +1,489 @@
+//! The placement context: which embedding point opened the widget and for whom.
+//!
+//! Pure parsing, no browser APIs, so it is unit-tested natively. Bitrix24 hands the
+//! options over in several shapes (bitrix24.md §1): an object from `placement.info()`,
+//! a JSON string in the handler's POST body, the text `"undefined"`, or nothing at all.
+//! Parsing is lenient about the container and strict about `USER_ID`.
+
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The largest user id Bitrix24 can hand out (a signed 32-bit database column).
+const MAX_USER_ID: u64 = i32::MAX as u64;
+
+/// The embedding point the widget was opened from.
+///
+/// ```
+/// use profile_widget::context::PlacementCode;
+/// assert_eq!(PlacementCode::parse("user_profile_menu"), PlacementCode::UserProfileMenu);
+/// assert_eq!(PlacementCode::parse("CRM_DEAL_TAB"), PlacementCode::Unknown("CRM_DEAL_TAB".into()));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlacementCode {
+    /// The "Extensions" item of the current user's menu: `USER_ID` is the current user.
+    UserProfileMenu,
+    /// The "Extensions" button of an open employee card: `USER_ID` is the card's owner.
+    UserProfileToolbar,
+    /// The application's own page (install and settings).
+    Default,
+    /// Any other code, kept verbatim (upper-cased) for the error message.
+    Unknown(String),
+}
+
+impl PlacementCode {
+    /// Reads a placement code; Bitrix24 sends upper case, but case is not trusted.
+    ///
+    /// ```
+    /// use profile_widget::context::PlacementCode;
+    /// assert_eq!(PlacementCode::parse(" DEFAULT "), PlacementCode::Default);
+    /// ```
+    pub fn parse(raw: &str) -> Self {
+        let code = raw.trim().to_ascii_uppercase();
+        match code.as_str() {
+            "USER_PROFILE_MENU" => Self::UserProfileMenu,
+            "USER_PROFILE_TOOLBAR" => Self::UserProfileToolbar,
+            "DEFAULT" => Self::Default,
+            _ => Self::Unknown(code),
+        }
+    }
+
+    /// The code as Bitrix24 spells it.
+    ///
+    /// ```
+    /// use profile_widget::context::PlacementCode;
+    /// assert_eq!(PlacementCode::UserProfileToolbar.as_str(), "USER_PROFILE_TOOLBAR");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UserProfileMenu => "USER_PROFILE_MENU",
+            Self::UserProfileToolbar => "USER_PROFILE_TOOLBAR",
+            Self::Default => "DEFAULT",
+            Self::Unknown(code) => code,
+        }
+    }
+
+    /// Whether this is one of the two profile placements the widget serves.
+    ///
+    /// ```
+    /// use profile_widget::context::PlacementCode;
+    /// assert!(PlacementCode::UserProfileMenu.is_profile());
+    /// assert!(!PlacementCode::Default.is_profile());
+    /// ```
+    pub fn is_profile(&self) -> bool {
+        matches!(self, Self::UserProfileMenu | Self::UserProfileToolbar)
+    }
+}
+
+impl fmt::Display for PlacementCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A validated Bitrix24 user id: a positive integer that fits the portal's id column.
+///
+/// ```
+/// use profile_widget::context::UserId;
+/// let id: UserId = "1401".parse().unwrap();
+/// assert_eq!(id.get(), 1401);
+/// assert!("0".parse::<UserId>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UserId(u32);
+
+impl UserId {
+    /// Wraps a number, rejecting 0 and values past the id range.
+    ///
+    /// ```
+    /// use profile_widget::context::UserId;
+    /// assert_eq!(UserId::new(7).map(|id| id.get()), Ok(7));
+    /// ```
+    pub fn new(id: u64) -> Result<Self, UserIdError> {
+        match id {
+            0 => Err(UserIdError::NotPositive(id.to_string())),
+            n if n > MAX_USER_ID => Err(UserIdError::TooLarge(id.to_string())),
+            n => Ok(Self(n as u32)),
+        }
+    }
+
+    /// The numeric id.
+    ///
+    /// ```
+    /// use profile_widget::context::UserId;
+    /// assert_eq!(UserId::new(42).unwrap().get(), 42);
+    /// ```
+    pub fn get(self) -> u32 {
+        self.0
+    }
+
+    /// Reads `USER_ID` as Bitrix24 sends it: a decimal string (`"1401"`) or a JSON number.
+    ///
+    /// ```
+    /// use profile_widget::context::UserId;
+    /// use serde_json::json;
+    /// assert!(UserId::from_json(&json!("42")).is_ok());
+    /// assert!(UserId::from_json(&json!(42)).is_ok());
+    /// assert!(UserId::from_json(&json!(4.2)).is_err());
+    /// ```
+    pub fn from_json(value: &Value) -> Result<Self, UserIdError> {
+        match value {
+            Value::Null => Err(UserIdError::Missing),
+            Value::String(text) => text.parse(),
+            Value::Number(number) => match (number.as_u64(), number.as_i64()) {
+                (Some(n), _) => Self::new(n),
+                (None, Some(_)) => Err(UserIdError::NotPositive(number.to_string())),
+                (None, None) => Err(UserIdError::NotAnInteger(number.to_string())),
+            },
+            other => Err(UserIdError::NotANumber(shorten(&other.to_string()))),
+        }
+    }
+}
+
+impl std::str::FromStr for UserId {
+    type Err = UserIdError;
+
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let text = raw.trim();
+        if text.is_empty() {
+            return Err(UserIdError::Missing);
+        }
+        if let Some(rest) = text.strip_prefix('-') {
+            if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(UserIdError::NotPositive(shorten(text)));
+            }
+        }
+        if !text.bytes().all(|b| b.is_ascii_digit()) {
+            let numeric = text.parse::<f64>().is_ok_and(f64::is_finite);
+            return Err(if numeric {
+                UserIdError::NotAnInteger(shorten(text))
+            } else {
+                UserIdError::NotANumber(shorten(text))
+            });
+        }
+        match text.parse::<u64>() {
+            Ok(n) => Self::new(n),
+            Err(_) => Err(UserIdError::TooLarge(shorten(text))), // only digits: overflow
+        }
+    }
+}
+
+impl fmt::Display for UserId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Why a `USER_ID` was refused. The offending text is kept (shortened) for developers.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UserIdError {
+    /// No `USER_ID` key, `null` or an empty string.
+    #[error("USER_ID is missing")]
+    Missing,
+    /// Text that is not a number at all.
+    #[error("USER_ID {0:?} is not a number")]
+    NotANumber(String),
+    /// A number with a fraction or an exponent.
+    #[error("USER_ID {0} is not a whole number")]
+    NotAnInteger(String),
+    /// Zero or negative.
+    #[error("USER_ID {0} is not positive")]
+    NotPositive(String),
+    /// Beyond the portal's id range.
+    #[error("USER_ID {0} is too large")]
+    TooLarge(String),
+}
+
+/// The decoded `PLACEMENT_OPTIONS`.
+///
+/// ```
+/// use profile_widget::context::PlacementOptions;
+/// use serde_json::json;
+/// let options = PlacementOptions::from_json(&json!(r#"{"USER_ID":"1","URI":"\/company\/"}"#));
+/// assert_eq!(options.user_id().unwrap().get(), 1);
+/// assert_eq!(options.uri(), Some("/company/"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlacementOptions {
+    fields: Map<String, Value>,
+}
+
+impl PlacementOptions {
+    /// Accepts an object or a JSON string holding one; anything else (including the
+    /// text `"undefined"` Bitrix24 sometimes sends) counts as no options.
+    ///
+    /// ```
+    /// use profile_widget::context::PlacementOptions;
+    /// use serde_json::json;
+    /// assert_eq!(PlacementOptions::from_json(&json!("undefined")), PlacementOptions::default());
+    /// ```
+    pub fn from_json(value: &Value) -> Self {
+        let fields = match value {
+            Value::Object(map) => map.clone(),
+            Value::String(text) => match serde_json::from_str::<Value>(text) {
+                Ok(Value::Object(map)) => map,
+                _ => Map::new(),
+            },
+            _ => Map::new(),
+        };
+        Self { fields }
+    }
+
+    /// The validated `USER_ID`.
+    ///
+    /// ```
+    /// use profile_widget::context::{PlacementOptions, UserIdError};
+    /// use serde_json::json;
+    /// let options = PlacementOptions::from_json(&json!({}));
+    /// assert_eq!(options.user_id(), Err(UserIdError::Missing));
+    /// ```
+    pub fn user_id(&self) -> Result<UserId, UserIdError> {
+        UserId::from_json(self.fields.get("USER_ID").unwrap_or(&Value::Null))
+    }
+
+    /// The path and query of the page the widget was opened from, when the portal knew it.
+    ///
+    /// ```
+    /// use profile_widget::context::PlacementOptions;
+    /// use serde_json::json;
+    /// assert_eq!(PlacementOptions::from_json(&json!({"USER_ID": 1})).uri(), None);
+    /// ```
+    pub fn uri(&self) -> Option<&str> {
+        self.fields
+            .get("URI")
+            .and_then(Value::as_str)
+            .filter(|uri| !uri.is_empty())
+    }
+}
+
+/// Where the widget runs and for whom: the typed result of `BX24.placement.info()`.
+///
+/// ```
+/// use profile_widget::context::{PlacementCode, PlacementContext};
+/// use serde_json::json;
+/// let ctx = PlacementContext::from_info(&json!({
+///     "placement": "USER_PROFILE_TOOLBAR",
+///     "options": {"USER_ID": "42", "URI": "/company/personal/user/42/"}
+/// })).unwrap();
+/// assert_eq!(ctx.code, PlacementCode::UserProfileToolbar);
+/// assert_eq!(ctx.user_id.get(), 42);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacementContext {
+    /// The embedding point.
+    pub code: PlacementCode,
+    /// The employee the widget is about (the card's owner, or the current user in the menu).
+    pub user_id: UserId,
+    /// The page the widget was opened from, if the portal sent it.
+    pub uri: Option<String>,
+}
+
+impl PlacementContext {
+    /// Validates the `{placement, options}` object that `BX24.placement.info()` returns.
+    ///
+    /// ```
+    /// use profile_widget::context::{ContextError, PlacementContext};
+    /// use serde_json::json;
+    /// let err = PlacementContext::from_info(&json!({"placement": "DEFAULT", "options": {}}));
+    /// assert_eq!(err, Err(ContextError::NotAProfilePlacement("DEFAULT".into())));
+    /// ```
+    pub fn from_info(info: &Value) -> Result<Self, ContextError> {
+        let code = match info.get("placement") {
+            Some(Value::String(code)) if !code.trim().is_empty() => PlacementCode::parse(code),
+            _ => return Err(ContextError::MissingPlacement),
+        };
+        Self::from_parts(code, info.get("options").unwrap_or(&Value::Null))
+    }
+
+    /// Validates a placement code and its options however they arrived.
+    ///
+    /// ```
+    /// use profile_widget::context::{PlacementCode, PlacementContext};
+    /// use serde_json::json;
+    /// let ctx = PlacementContext::from_parts(PlacementCode::UserProfileMenu, &json!(r#"{"USER_ID":7}"#)).unwrap();
+    /// assert_eq!(ctx.user_id.get(), 7);
+    /// ```
+    pub fn from_parts(code: PlacementCode, options: &Value) -> Result<Self, ContextError> {
+        if !code.is_profile() {
+            return Err(ContextError::NotAProfilePlacement(code.as_str().to_owned()));
+        }
+        let options = PlacementOptions::from_json(options);
+        let user_id = options.user_id().map_err(ContextError::UserId)?;
+        Ok(Self {
+            code,
+            user_id,
+            uri: options.uri().map(str::to_owned),
+        })
+    }
+}
+
+/// Why the placement context is unusable.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ContextError {
+    /// `placement.info()` gave no placement code.
+    #[error("the portal sent no placement code")]
+    MissingPlacement,
+    /// Opened from an embedding point this widget does not serve.
+    #[error("placement {0} is not a profile placement")]
+    NotAProfilePlacement(String),
+    /// `USER_ID` is missing or malformed.
+    #[error("bad placement options: {0}")]
+    UserId(UserIdError),
+}
+
+/// Keeps hostile or huge values short in messages.
+fn shorten(text: &str) -> String {
+    const LIMIT: usize = 40;
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn user_id(options: Value) -> Result<UserId, UserIdError> {
+        PlacementOptions::from_json(&options).user_id()
+    }
+
+    #[test]
+    fn options_as_object_and_as_json_string_agree() {
+        let object = PlacementOptions::from_json(&json!({"USER_ID": "1", "URI": "/company/"}));
+        let text = PlacementOptions::from_json(&json!(r#"{"USER_ID":"1","URI":"\/company\/"}"#));
+        assert_eq!(object, text);
+        assert_eq!(text.user_id(), Ok(UserId(1)));
+        assert_eq!(text.uri(), Some("/company/"));
+    }
+
+    #[test]
+    fn non_object_options_are_empty() {
+        for junk in [
+            json!("undefined"),
+            json!(""),
+            json!(null),
+            json!([1, 2]),
+            json!("[1,2]"),
+            json!(42),
+            json!(true),
+            json!("{not json"),
+        ] {
+            let options = PlacementOptions::from_json(&junk);
+            assert_eq!(options, PlacementOptions::default(), "{junk}");
+            assert_eq!(options.user_id(), Err(UserIdError::Missing), "{junk}");
+        }
+    }
+
+    #[test]
+    fn user_id_shapes() {
+        assert_eq!(user_id(json!({"USER_ID": "1401"})), Ok(UserId(1401)));
+        assert_eq!(user_id(json!({"USER_ID": 1401})), Ok(UserId(1401)));
+        assert_eq!(user_id(json!({"USER_ID": " 42 "})), Ok(UserId(42)));
+        assert_eq!(user_id(json!({"USER_ID": "0042"})), Ok(UserId(42)));
+        assert_eq!(
+            user_id(json!({"USER_ID": "2147483647"})),
+            Ok(UserId(2_147_483_647))
+        );
+    }
+
+    #[test]
+    fn user_id_rejections() {
+        use UserIdError::*;
+        let cases = [
+            (json!({}), Missing),
+            (json!({"USER_ID": null}), Missing),
+            (json!({"USER_ID": ""}), Missing),
+            (json!({"USER_ID": "   "}), Missing),
+            (json!({"USER_ID": "0"}), NotPositive("0".into())),
+            (json!({"USER_ID": 0}), NotPositive("0".into())),
+            (json!({"USER_ID": "-5"}), NotPositive("-5".into())),
+            (json!({"USER_ID": -5}), NotPositive("-5".into())),
+            (json!({"USER_ID": "4.5"}), NotAnInteger("4.5".into())),
+            (json!({"USER_ID": 4.5}), NotAnInteger("4.5".into())),
+            (json!({"USER_ID": "1e3"}), NotAnInteger("1e3".into())),
+            (json!({"USER_ID": "abc"}), NotANumber("abc".into())),
+            (json!({"USER_ID": "12abc"}), NotANumber("12abc".into())),
+            (json!({"USER_ID": "0x10"}), NotANumber("0x10".into())),
+            (
+                json!({"USER_ID": "2147483648"}),
+                TooLarge("2147483648".into()),
+            ),
+            (
+                json!({"USER_ID": "99999999999999999999999"}),
+                TooLarge("99999999999999999999999".into()),
+            ),
+            (json!({"USER_ID": [1]}), NotANumber("[1]".into())),
+            (
+                json!({"USER_ID": {"id": 1}}),
+                NotANumber(r#"{"id":1}"#.into()),
+            ),
+            (json!({"USER_ID": true}), NotANumber("true".into())),
+        ];
+        for (options, expected) in cases {
+            assert_eq!(user_id(options.clone()), Err(expected), "{options}");
+        }
+    }
+
+    #[test]
+    fn hostile_user_id_is_shortened_in_errors() {
+        let long = "x".repeat(10_000);
+        let Err(UserIdError::NotANumber(kept)) = user_id(json!({ "USER_ID": long })) else {
+            panic!("expected NotANumber");
+        };
+        assert_eq!(kept.chars().count(), 41);
+        assert!(kept.ends_with('…'));
+    }
+
+    #[test]
+    fn placement_codes() {
+        assert_eq!(
+            PlacementCode::parse("USER_PROFILE_MENU"),
+            PlacementCode::UserProfileMenu
+        );
+        assert_eq!(
+            PlacementCode::parse("user_profile_toolbar"),
+            PlacementCode::UserProfileToolbar
+        );
+        assert_eq!(
+            PlacementCode::parse("crm_lead_list_menu"),
+            PlacementCode::Unknown("CRM_LEAD_LIST_MENU".into())
+        );
+        for code in ["USER_PROFILE_MENU", "USER_PROFILE_TOOLBAR", "DEFAULT"] {
+            assert_eq!(PlacementCode::parse(code).as_str(), code);
+        }
+    }
+
+    #[test]
+    fn context_from_info() {
+        let ctx = PlacementContext::from_info(&json!({
+            "placement": "USER_PROFILE_MENU",
+            "options": "{\"USER_ID\":\"9\"}"
+        }))
+        .unwrap();
+        assert_eq!(ctx.code, PlacementCode::UserProfileMenu);
+        assert_eq!(ctx.user_id, UserId(9));
+        assert_eq!(ctx.uri, None);
+
+        assert_eq!(
+            PlacementContext::from_info(&json!({"options": {"USER_ID": 1}})),
+            Err(ContextError::MissingPlacement)
+        );
+        assert_eq!(
+            PlacementContext::from_info(&json!({"placement": "", "options": {}})),
+            Err(ContextError::MissingPlacement)
+        );
+        assert_eq!(
+            PlacementContext::from_info(
+                &json!({"placement": "TASK_VIEW_TAB", "options": {"USER_ID": 1}})
+            ),
+            Err(ContextError::NotAProfilePlacement("TASK_VIEW_TAB".into()))
+        );
+        assert_eq!(
+            PlacementContext::from_info(
+                &json!({"placement": "USER_PROFILE_TOOLBAR", "options": "undefined"})
+            ),
+            Err(ContextError::UserId(UserIdError::Missing))
+        );
+    }
+}

@@ -1,0 +1,27 @@
+//! The Bitrix24 user-profile widget.
+//!
+//! Rooms kept apart:
+//! - [`bx24`]: the only code that touches `window.BX24`;
+//! - [`context`], [`i18n`]: pure logic, tested natively;
+//! - [`ui`]: Leptos components that take typed data.
+
+pub mod bx24;
+pub mod context;
+pub mod i18n;
+pub mod ui;
+
+/// Mounts the widget into `#app`, replacing the skeleton `index.html` drew.
+pub fn start() {
+    use wasm_bindgen::JsCast;
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match host {
+        Some(host) => {
+            host.set_inner_html(""); // only our own static skeleton is removed here
+            leptos::mount::mount_to(host.unchecked_into(), || leptos::view! { <ui::App/> })
+                .forget();
+        }
+        None => leptos::mount::mount_to_body(|| leptos::view! { <ui::App/> }),
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    profile_widget::start();
+}
