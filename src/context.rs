@@ -147,10 +147,11 @@ impl std::str::FromStr for UserId {
         if text.is_empty() {
             return Err(UserIdError::Missing);
         }
-        if let Some(rest) = text.strip_prefix('-') {
-            if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(UserIdError::NotPositive(shorten(text)));
-            }
+        if let Some(rest) = text.strip_prefix('-')
+            && !rest.is_empty()
+            && rest.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(UserIdError::NotPositive(shorten(text)));
         }
         if !text.bytes().all(|b| b.is_ascii_digit()) {
             let numeric = text.parse::<f64>().is_ok_and(f64::is_finite);

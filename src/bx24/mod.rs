@@ -72,8 +72,10 @@ impl Default for Options {
 pub struct Bx24 {
     lib: sys::Library,
     options: Rc<Options>,
-    on_retry: Option<Rc<dyn Fn(&RetryNotice)>>,
+    on_retry: Option<RetryListener>,
 }
+
+type RetryListener = Rc<dyn Fn(&RetryNotice)>;
 
 /// Connects with default [`Options`]: waits until the library has its init data.
 ///

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test, in the order that fails fastest. CI runs exactly this (.ci/run).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$root"
+bash scripts/setup.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+wasm=(--target wasm32-unknown-unknown)
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
+
+step "pinned versions agree"
+bash scripts/check-versions.sh
+step "cargo fmt --check"
+cargo fmt --all --check
+step "clippy, native"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+step "clippy, wasm32"
+cargo clippy --locked --workspace --all-targets "${wasm[@]}" -- -D warnings
+step "native tests (pure logic, doc examples)"
+cargo test --locked --workspace
+step "browser tests in headless Chromium"
+env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked "${wasm[@]}" --tests
+step "browser tests in headless Firefox"
+env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked "${wasm[@]}" --tests
+step "release build (wasm-opt -Oz)"
+trunk build --release
+step "size budget"
+bash scripts/size.sh
+step "release smoke test in headless Chromium"
+node --test e2e/
