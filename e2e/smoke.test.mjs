@@ -1,27 +1,26 @@
-// Release smoke test: the built dist/ (wasm-opt included) must start in headless Chromium
-// without a single console error, outside Bitrix24 and inside a portal frame.
+// Release smoke test: the built dist/ (wasm-opt included), hosted by the simulator's app host,
+// must start in headless Chromium without a single console error, outside Bitrix24 and inside
+// both placements of the demo portal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAppHost, startMiniPortal } from './support/servers.mjs';
+import { startPortal } from './support/portal.mjs';
 import { launch, openPage } from './support/browser.mjs';
 
-let app, portal, browser;
+let sim, browser;
 
 before(async () => {
-  app = await startAppHost();
-  portal = await startMiniPortal(app.origin);
+  sim = await startPortal();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  app?.server.close();
-  portal?.server.close();
+  sim?.stop();
 });
 
 test('opened directly, the release bundle explains where it runs', async () => {
   const { page, problems } = await openPage(browser);
-  await page.goto(app.origin + '/');
+  await page.goto(sim.app + '/');
   const heading = page.locator('.outside h1');
   await heading.waitFor({ timeout: 15000 });
   assert.equal(await heading.textContent(), 'This widget runs inside Bitrix24');
@@ -29,25 +28,41 @@ test('opened directly, the release bundle explains where it runs', async () => {
   await page.close();
 });
 
-test('the handler answers POST like GET', async () => {
-  const response = await fetch(app.origin + '/handler/?DOMAIN=x', { method: 'POST', body: 'AUTH_ID=x' });
+test('the handler answers POST like GET, framable only by the portal', async () => {
+  const response = await fetch(sim.app + '/handler/?DOMAIN=x', { method: 'POST', body: 'AUTH_ID=x' });
   assert.equal(response.status, 200);
   assert.match(await response.text(), /<div id="app">/);
+  assert.equal(response.headers.get('x-frame-options'), null);
+  assert.equal(response.headers.get('content-security-policy'), `frame-ancestors 'self' ${sim.portal}`);
+  const wasm = await fetch(sim.app + '/' + (await (await fetch(sim.app + '/')).text()).match(/[\w-]+_bg\.wasm/)[0]);
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  assert.match(wasm.headers.get('cache-control'), /immutable/);
 });
 
-for (const [placement, user] of [['USER_PROFILE_TOOLBAR', '42'], ['USER_PROFILE_MENU', '7']]) {
-  test(`inside a portal frame (${placement}) it shows the placement and user`, async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(`${portal.origin}/?placement=${placement}&user=${user}`);
-    const frame = page.frameLocator('iframe');
-    await frame.locator('.context').waitFor({ timeout: 15000 });
-    assert.equal(await frame.locator('.placement-code').textContent(), placement);
-    assert.equal(await frame.locator('.user-id').textContent(), user);
-    // fitWindow reached the parent, which resized the frame.
-    await page.waitForFunction(() => window.__messages.some((m) => m.command === 'resizeWindow'));
-    const height = Number(await page.locator('iframe').getAttribute('height'));
-    assert.ok(height > 0 && height !== 100, `frame height ${height}`);
-    assert.deepEqual(problems, []);
-    await page.close();
-  });
+async function openAndCheck(placement, open, expectedUser) {
+  const { page, problems } = await openPage(browser);
+  await page.goto(sim.portal + '/');
+  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await open(page);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.context').waitFor({ timeout: 15000 });
+  assert.equal(await frame.locator('.placement-code').textContent(), placement);
+  assert.equal(await frame.locator('.user-id').textContent(), expectedUser);
+  // fitWindow reached the parent, which resized the frame to the content.
+  await page.waitForFunction(() => window.__simLog.some((e) => e.text === 'resizeWindow'));
+  const height = await page.locator('iframe').evaluate((f) => f.offsetHeight);
+  assert.ok(height > 50 && height < 400, `frame height ${height}`);
+  assert.deepEqual(problems, []);
+  await page.close();
 }
+
+test('the employee card toolbar opens the widget for the card owner', async () => {
+  await openAndCheck('USER_PROFILE_TOOLBAR', (page) => page.click('#open-toolbar-placement'), '2');
+});
+
+test('the user menu opens the widget for the current user', async () => {
+  await openAndCheck('USER_PROFILE_MENU', async (page) => {
+    await page.click('#user-menu-button');
+    await page.click('#open-menu-placement');
+  }, '1');
+});

@@ -5,4 +5,5 @@ source "$(dirname "$0")/env.sh"
 cd "$root"
 bash scripts/setup.sh
 trunk build --release
-exec node e2e/support/demo.mjs
+cargo build --locked -p portal
+exec target/debug/portal --dist dist "$@"

@@ -16,16 +16,17 @@ cargo fmt --all --check
 step "clippy, native"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy, wasm32"
-cargo clippy --locked --workspace --all-targets "${wasm[@]}" -- -D warnings
+cargo clippy --locked -p profile-widget --all-targets "${wasm[@]}" -- -D warnings
 step "native tests (pure logic, doc examples)"
 cargo test --locked --workspace
 step "browser tests in headless Chromium"
 env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked "${wasm[@]}" --tests
 step "browser tests in headless Firefox"
 env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked "${wasm[@]}" --tests
-step "release build (wasm-opt -Oz)"
+step "release build (wasm-opt -Oz) and the portal simulator"
 trunk build --release
+cargo build --locked -p portal
 step "size budget"
 bash scripts/size.sh
-step "release smoke test in headless Chromium"
+step "end-to-end in headless Chromium: release smoke test, portal protocol, official SDK"
 node --test e2e/

@@ -175,6 +175,11 @@ impl fmt::Display for UserId {
 }
 
 /// Why a `USER_ID` was refused. The offending text is kept (shortened) for developers.
+///
+/// ```
+/// use profile_widget::context::{UserId, UserIdError};
+/// assert_eq!("4.5".parse::<UserId>(), Err(UserIdError::NotAnInteger("4.5".into())));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum UserIdError {
     /// No `USER_ID` key, `null` or an empty string.
@@ -318,6 +323,12 @@ impl PlacementContext {
 }
 
 /// Why the placement context is unusable.
+///
+/// ```
+/// use profile_widget::context::{ContextError, PlacementContext};
+/// use serde_json::json;
+/// assert_eq!(PlacementContext::from_info(&json!({})), Err(ContextError::MissingPlacement));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ContextError {
     /// `placement.info()` gave no placement code.

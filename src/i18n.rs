@@ -71,6 +71,11 @@ impl Lang {
 }
 
 /// A message key.
+///
+/// ```
+/// use profile_widget::i18n::{t, Lang, Msg};
+/// assert_eq!(t(Lang::En, Msg::OutsideTitle), "This widget runs inside Bitrix24");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg {
     /// Shown while connecting to the portal.

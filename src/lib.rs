@@ -5,12 +5,18 @@
 //! - [`context`], [`i18n`]: pure logic, tested natively;
 //! - [`ui`]: Leptos components that take typed data.
 
+#![warn(missing_docs)]
+
 pub mod bx24;
 pub mod context;
 pub mod i18n;
 pub mod ui;
 
 /// Mounts the widget into `#app`, replacing the skeleton `index.html` drew.
+///
+/// ```no_run
+/// profile_widget::start(); // what main() does
+/// ```
 pub fn start() {
     use wasm_bindgen::JsCast;
     let host = web_sys::window()

@@ -112,6 +112,13 @@ impl fmt::Display for RestCode {
 }
 
 /// A REST error answer: `{"error": CODE, "error_description": TEXT}` with its HTTP status.
+///
+/// ```
+/// use profile_widget::bx24::{RestCode, RestError};
+/// let err = RestError { method: "user.get".into(), code: RestCode::NoAuthFound,
+///     description: "Wrong authorization data".into(), status: Some(401) };
+/// assert_eq!(err.to_string(), "user.get failed with NO_AUTH_FOUND (HTTP 401): Wrong authorization data");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RestError {
     /// The method called (`batch` sub-calls name their own method).
@@ -138,6 +145,12 @@ impl fmt::Display for RestError {
 }
 
 /// Why the page is not a usable Bitrix24 frame.
+///
+/// ```
+/// use profile_widget::bx24::{Error, NotInBitrix24};
+/// let err = Error::NotInBitrix24(NotInBitrix24::LibraryFailed);
+/// assert!(err.to_string().contains("window.BX24 is null"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NotInBitrix24 {
     /// No `window.BX24`: the library script is missing (page opened directly, or blocked).

@@ -29,6 +29,15 @@ pub struct FrameSize {
 }
 
 /// How an `openPath` slider ended.
+///
+/// ```no_run
+/// use profile_widget::bx24::OpenPathOutcome;
+/// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+/// if let OpenPathOutcome::Refused(code) = bx24.open_path("/company/personal/user/42/").await? {
+///     println!("the portal refused: {code}");
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OpenPathOutcome {
     /// The slider was opened and later closed.
@@ -79,6 +88,12 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 }
 
 /// The commands and events a placement offers beyond the standard ones.
+///
+/// ```
+/// use profile_widget::bx24::PlacementInterface;
+/// let none: PlacementInterface = serde_json::from_str(r#"{"command":[],"event":[]}"#).unwrap();
+/// assert!(none.event.is_empty());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct PlacementInterface {
     /// Extra commands for `placement.call`.
@@ -90,6 +105,14 @@ pub struct PlacementInterface {
 }
 
 /// The frame's current OAuth token. `Debug` never shows the tokens.
+///
+/// ```no_run
+/// # fn demo(bx24: profile_widget::bx24::Bx24) {
+/// if let Some(auth) = bx24.auth() {
+///     println!("{auth:?}"); // access_token: "<redacted>"
+/// }
+/// # }
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct Auth {
     access_token: String,
@@ -138,6 +161,13 @@ impl fmt::Debug for Auth {
 }
 
 /// A placement event binding. The handler runs on every firing until this is dropped.
+///
+/// ```no_run
+/// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+/// let subscription = bx24.bind_placement_event("SomeEvent", |payload| println!("{payload}"))?;
+/// drop(subscription); // quiet from now on
+/// # Ok(()) }
+/// ```
 #[must_use = "the event handler stops when the subscription is dropped"]
 pub struct EventSubscription {
     active: Rc<Cell<bool>>,

@@ -68,6 +68,13 @@ impl Default for Options {
 }
 
 /// A connected BX24 library. Cheap to clone.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), profile_widget::bx24::Error> {
+/// let bx24 = profile_widget::bx24::connect().await?;
+/// let same_library = bx24.clone();
+/// # Ok(()) }
+/// ```
 #[derive(Clone)]
 pub struct Bx24 {
     lib: sys::Library,

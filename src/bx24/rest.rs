@@ -16,6 +16,15 @@ use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Told before each retry: what failed, which attempt, and the wait before the next one.
+///
+/// ```no_run
+/// # fn demo(bx24: profile_widget::bx24::Bx24) {
+/// let bx24 = bx24.on_retry(|notice| {
+///     let seconds = notice.delay_ms.div_ceil(1000);
+///     println!("{} failed ({}), retry {} in {seconds} s", notice.method, notice.error, notice.attempt);
+/// });
+/// # }
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct RetryNotice {
     /// The REST method (`batch` for batches).
@@ -103,6 +112,13 @@ impl ListRequest {
 }
 
 /// One step of a [`Bx24::list`] stream: the rows of one HTTP request and the progress.
+///
+/// ```
+/// use profile_widget::bx24::ListPage;
+/// let page = ListPage { items: vec![1, 2], loaded: 52, total: Some(120), requests: 2 };
+/// let percent = page.total.map(|t| page.loaded as u64 * 100 / t);
+/// assert_eq!(percent, Some(43));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListPage<T> {
     /// The rows this request brought.

@@ -9,6 +9,11 @@ use leptos::prelude::*;
 pub use status::{ContextCard, ErrorPanel, OutsidePage};
 
 /// What the widget is doing.
+///
+/// ```
+/// use profile_widget::ui::Phase;
+/// assert_ne!(Phase::Connecting, Phase::Outside);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     /// Waiting for the portal.
@@ -23,8 +28,18 @@ pub enum Phase {
 
 /// The widget's root: connects, reads the placement, shows it or a clear error.
 /// `options` tune the bridge's timeouts (tests use short ones).
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use profile_widget::ui::App;
+/// leptos::mount::mount_to_body(|| view! { <App/> });
+/// ```
 #[component]
-pub fn App(#[prop(optional)] options: Option<Options>) -> impl IntoView {
+pub fn App(
+    /// Timeouts and retries of the BX24 bridge; defaults when left out.
+    #[prop(optional)]
+    options: Option<Options>,
+) -> impl IntoView {
     let options = StoredValue::new(options.unwrap_or_default());
     let phase = RwSignal::new(Phase::Connecting);
     let lang = RwSignal::new(url_lang());

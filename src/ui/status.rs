@@ -6,8 +6,17 @@ use crate::i18n::{Lang, Msg, t};
 use leptos::prelude::*;
 
 /// Shown when the page was opened outside a Bitrix24 frame.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use profile_widget::{i18n::Lang, ui::OutsidePage};
+/// leptos::mount::mount_to_body(|| view! { <OutsidePage lang=Lang::En/> });
+/// ```
 #[component]
-pub fn OutsidePage(lang: Lang) -> impl IntoView {
+pub fn OutsidePage(
+    /// The UI language.
+    lang: Lang,
+) -> impl IntoView {
     view! {
         <section class="panel outside" aria-labelledby="outside-title">
             <h1 id="outside-title">{t(lang, Msg::OutsideTitle)}</h1>
@@ -18,8 +27,24 @@ pub fn OutsidePage(lang: Lang) -> impl IntoView {
 }
 
 /// A localized error with the developer detail and, where it can help, a retry button.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use profile_widget::{bx24::Error, i18n::Lang, ui::ErrorPanel};
+/// let error = Error::Transport { method: "user.get".into(), after_ms: 20_000 };
+/// leptos::mount::mount_to_body(move || view! {
+///     <ErrorPanel lang=Lang::En error=error.clone() on_retry=Callback::new(|_| ())/>
+/// });
+/// ```
 #[component]
-pub fn ErrorPanel(lang: Lang, error: Error, on_retry: Callback<()>) -> impl IntoView {
+pub fn ErrorPanel(
+    /// The UI language.
+    lang: Lang,
+    /// What went wrong.
+    error: Error,
+    /// Runs when the user presses the retry button.
+    on_retry: Callback<()>,
+) -> impl IntoView {
     let message = match &error {
         Error::Context(crate::context::ContextError::NotAProfilePlacement(_)) => {
             Msg::ErrWrongPlacement
@@ -43,8 +68,21 @@ pub fn ErrorPanel(lang: Lang, error: Error, on_retry: Callback<()>) -> impl Into
 }
 
 /// The placement the widget was opened from and the employee it is about.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use profile_widget::context::{PlacementCode, PlacementContext, UserId};
+/// use profile_widget::{i18n::Lang, ui::ContextCard};
+/// let context = PlacementContext { code: PlacementCode::UserProfileMenu, user_id: UserId::new(1).unwrap(), uri: None };
+/// leptos::mount::mount_to_body(move || view! { <ContextCard lang=Lang::En context=context.clone()/> });
+/// ```
 #[component]
-pub fn ContextCard(lang: Lang, context: PlacementContext) -> impl IntoView {
+pub fn ContextCard(
+    /// The UI language.
+    lang: Lang,
+    /// The validated placement context.
+    context: PlacementContext,
+) -> impl IntoView {
     let mode = match context.code {
         PlacementCode::UserProfileToolbar => "toolbar",
         _ => "menu",

@@ -1,0 +1,87 @@
+//! A local Bitrix24 for the profile widget: it hosts the widget as a real host must, plays
+//! the portal's parent page over the real postMessage protocol, serves the BX24 stand-in,
+//! emulates the REST API over a generated demo company, and injects faults.
+
+pub mod company;
+pub mod params;
+pub mod rest;
+pub mod server;
+pub mod state;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Where and what to serve.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub host: String,
+    pub portal_port: u16,
+    pub app_port: u16,
+    pub dist: PathBuf,
+    pub users: usize,
+    pub seed: u64,
+    pub latency_ms: u64,
+    /// Extra origins allowed to frame the widget (a real portal, in host mode).
+    pub frame_ancestors: Vec<String>,
+    /// Serve only the widget (production host mode), no portal.
+    pub app_only: bool,
+    /// Frame this origin instead of the app host (development with `trunk serve`).
+    pub app_origin: Option<String>,
+}
+
+/// Binds both origins and serves until the process ends. Returns the bound addresses
+/// through `ready` (ports 0 pick free ones, for tests).
+pub async fn serve(
+    config: Config,
+    ready: impl FnOnce(Option<SocketAddr>, SocketAddr),
+) -> std::io::Result<()> {
+    let app_listener =
+        tokio::net::TcpListener::bind((config.host.as_str(), config.app_port)).await?;
+    let app_addr = app_listener.local_addr()?;
+    let portal_listener = if config.app_only {
+        None
+    } else {
+        Some(tokio::net::TcpListener::bind((config.host.as_str(), config.portal_port)).await?)
+    };
+    let portal_addr = portal_listener
+        .as_ref()
+        .map(|l| l.local_addr())
+        .transpose()?;
+    let app_origin = config
+        .app_origin
+        .clone()
+        .unwrap_or_else(|| format!("http://{app_addr}"));
+    let mut ancestors = config.frame_ancestors.clone();
+    if let Some(addr) = portal_addr {
+        ancestors.push(format!("http://{addr}"));
+    }
+    let trunk_address = config
+        .app_origin
+        .as_deref()
+        .and_then(|origin| origin.split_once("://"))
+        .map(|(_, address)| address.trim_end_matches('/').to_owned());
+    let app = server::app_router(server::AppHost {
+        dist: config.dist.clone(),
+        frame_ancestors: ancestors,
+        trunk_address,
+    });
+    ready(portal_addr, app_addr);
+    let app_task = tokio::spawn(async move { axum::serve(app_listener, app).await });
+    if let (Some(listener), Some(addr)) = (portal_listener, portal_addr) {
+        let company = company::Company::generate(config.users, config.seed);
+        let mut sim = state::Sim::new(company, format!("http://{addr}"), app_origin);
+        sim.settings.latency_ms = config.latency_ms;
+        let portal = server::Portal {
+            sim: Arc::new(Mutex::new(sim)),
+        };
+        let router = server::portal_router(portal);
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await?;
+    }
+    app_task.await.map_err(std::io::Error::other)??;
+    Ok(())
+}

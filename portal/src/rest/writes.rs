@@ -1,0 +1,178 @@
+//! The writes profile actions use, validated like the real methods and recorded so tests
+//! can assert on exactly what the widget sent.
+
+use super::{Answer, Call, Outcome, fail};
+use crate::params;
+use crate::state::Recorded;
+use serde_json::{Map, Value, json};
+
+fn record(call: &mut Call<'_>, method: &str, result: &Value) {
+    let recorded = Recorded {
+        method: method.into(),
+        user_id: call.token.user_id,
+        params: Value::Object(call.params.clone()),
+        result: result.clone(),
+    };
+    call.sim.writes.push(recorded);
+}
+
+fn user_exists(call: &Call<'_>, value: Option<&Value>) -> bool {
+    params::int(value)
+        .and_then(|id| u32::try_from(id).ok())
+        .is_some_and(|id| call.sim.company.user(id).is_some())
+}
+
+pub fn task_add(call: &mut Call<'_>) -> Outcome {
+    let Some(Value::Object(fields)) = call.param("fields").cloned() else {
+        return Err(fail(400, "100", "Wrong fields"));
+    };
+    let title = params::text(fields.get("TITLE")).unwrap_or_default();
+    if title.trim().is_empty() {
+        return Err(fail(400, "ERROR_CORE", "Task title is not specified<br>"));
+    }
+    if !user_exists(call, fields.get("RESPONSIBLE_ID")) {
+        return Err(fail(
+            400,
+            "ERROR_CORE",
+            "Responsible person is not specified or not found<br>",
+        ));
+    }
+    let id = call.sim.next_id();
+    let text = |key: &str| params::text(fields.get(key)).unwrap_or_default();
+    let created_by = fields
+        .get("CREATED_BY")
+        .and_then(|v| params::text(Some(v)))
+        .unwrap_or_else(|| call.token.user_id.to_string());
+    let result = json!({"task": {
+        "id": id.to_string(), "title": title, "description": text("DESCRIPTION"),
+        "responsibleId": text("RESPONSIBLE_ID"), "createdBy": created_by,
+        "deadline": text("DEADLINE"), "status": "2"
+    }});
+    record(call, "tasks.task.add", &result);
+    Ok(Answer::of(result))
+}
+
+pub fn event_add(call: &mut Call<'_>) -> Outcome {
+    for required in ["type", "ownerId", "name", "from", "to", "section"] {
+        let present = params::text(call.param(required)).is_some_and(|v| !v.trim().is_empty());
+        if !present {
+            // The calendar module answers with an empty error code.
+            return Err(fail(
+                400,
+                "",
+                &format!(
+                    "The required parameter \"{required}\" for the method \"calendar.event.add\" is not set"
+                ),
+            ));
+        }
+    }
+    for attendee in params::list(call.param("attendees")) {
+        if !user_exists(call, Some(&attendee)) {
+            return Err(fail(400, "", "Attendee not found"));
+        }
+    }
+    let id = call.sim.next_id();
+    let result = json!(id);
+    record(call, "calendar.event.add", &result);
+    Ok(Answer::of(result))
+}
+
+/// `YYYY-MM-DD` (or `DD.MM.YYYY`) to (year, month, day).
+fn parse_day(text: &str) -> Option<(i64, i64, i64)> {
+    let text = text.get(..10)?;
+    let parts: Vec<i64> = text
+        .split(['-', '.'])
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match parts.as_slice() {
+        [y, m, d] if *y > 1000 => Some((*y, *m, *d)),
+        [d, m, y] if *y > 1000 => Some((*y, *m, *d)),
+        _ => None,
+    }
+}
+
+/// Busy slots: the same two meetings every day for even ids, one for odd ids.
+pub fn accessibility(call: &mut Call<'_>) -> Outcome {
+    let from = params::text(call.param("from")).and_then(|t| parse_day(&t));
+    let to = params::text(call.param("to")).and_then(|t| parse_day(&t));
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(fail(
+            400,
+            "",
+            "The required parameters \"from\" and \"to\" must be dates",
+        ));
+    };
+    let days = ((to.0 - from.0) * 365 + (to.1 - from.1) * 31 + (to.2 - from.2)).clamp(0, 14) + 1;
+    let mut result = Map::new();
+    for user in params::list(call.param("users")) {
+        let Some(id) = params::int(Some(&user)) else {
+            continue;
+        };
+        let mut slots = Vec::new();
+        for offset in 0..days {
+            let day = from.2 + offset;
+            let date = format!("{:02}.{:02}.{:04}", day.min(28), from.1, from.0);
+            slots.push(json!({"ID": format!("{id}{offset}1"), "NAME": "Busy", "DATE_FROM": format!("{date} 10:00:00"),
+                "DATE_TO": format!("{date} 11:00:00"), "TYPE": "event", "ACCESSIBILITY": "busy"}));
+            if id % 2 == 0 {
+                slots.push(json!({"ID": format!("{id}{offset}2"), "NAME": "Busy", "DATE_FROM": format!("{date} 14:00:00"),
+                    "DATE_TO": format!("{date} 15:30:00"), "TYPE": "event", "ACCESSIBILITY": "busy"}));
+            }
+        }
+        result.insert(id.to_string(), Value::Array(slots));
+    }
+    Ok(Answer::of(if result.is_empty() {
+        json!([])
+    } else {
+        Value::Object(result)
+    }))
+}
+
+pub fn message_add(call: &mut Call<'_>) -> Outcome {
+    let dialog = params::text(call.upper("DIALOG_ID")).unwrap_or_default();
+    if dialog.is_empty() {
+        return Err(fail(400, "DIALOG_ID_EMPTY", "Dialog ID can't be empty"));
+    }
+    let message = params::text(call.upper("MESSAGE")).unwrap_or_default();
+    if message.trim().is_empty() {
+        return Err(fail(400, "MESSAGE_EMPTY", "Message can't be empty"));
+    }
+    let id = call.sim.next_id();
+    let result = json!(id);
+    record(call, "im.message.add", &result);
+    Ok(Answer::of(result))
+}
+
+pub fn blogpost_add(call: &mut Call<'_>) -> Outcome {
+    let message = params::text(call.upper("POST_MESSAGE")).unwrap_or_default();
+    if message.trim().is_empty() {
+        return Err(fail(
+            400,
+            "SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR",
+            "Message text is empty",
+        ));
+    }
+    // Gratitude keys are read top-level (the module's code) or under UF_GRATITUDE (the docs).
+    let gratitude = call.upper("UF_GRATITUDE").cloned();
+    let medal = call.upper("GRATITUDE_MEDAL").cloned().or_else(|| {
+        gratitude
+            .as_ref()
+            .and_then(|g| g.get("GRATITUDE_MEDAL").cloned())
+    });
+    let employees = call.upper("GRATITUDE_EMPLOYEES").cloned().or_else(|| {
+        gratitude
+            .as_ref()
+            .and_then(|g| g.get("GRATITUDE_EMPLOYEES").cloned())
+    });
+    if medal.is_some() && params::list(employees.as_ref()).is_empty() {
+        return Err(fail(
+            400,
+            "SONET_CONTROLLER_LIVEFEED_BLOGPOST_ADD_ERROR",
+            "Gratitude needs at least one employee",
+        ));
+    }
+    let id = call.sim.next_id();
+    let result = json!(id);
+    record(call, "log.blogpost.add", &result);
+    Ok(Answer::of(result))
+}

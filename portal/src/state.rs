@@ -1,0 +1,273 @@
+//! The simulator's shared state: the company, the control-panel settings, tokens, the rate
+//! limiter's buckets, placement bindings and every write the widget made (for tests).
+
+use crate::company::Company;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// A fault the REST emulation injects (bitrix24.md §5.5, §5.7).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fault {
+    #[default]
+    None,
+    /// 503 `QUERY_LIMIT_EXCEEDED` for every request.
+    RateLimitStorm,
+    /// 429 `OPERATION_TIME_LIMIT`.
+    OperatingLimit,
+    /// 500 `INTERNAL_SERVER_ERROR`.
+    ServerError,
+    /// The connection closes without an answer.
+    DropConnection,
+    /// Answers after 30 seconds.
+    Slow,
+    /// A 200 whose body is not JSON.
+    MalformedJson,
+    /// Every token counts as expired (until refreshed).
+    ExpireTokens,
+    /// Inside batches, every second command fails with `ACCESS_DENIED`.
+    PartialBatch,
+}
+
+/// How the parent page answers frame commands that can go unanswered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParentMode {
+    #[default]
+    Answer,
+    /// Never answers `getInitData`.
+    SilentInit,
+    /// Never answers `refreshAuth` (as when the portal's own refresh fails).
+    SilentRefresh,
+    /// Answers `refreshAuth` after 5 seconds.
+    LateRefresh,
+}
+
+/// What the control panel sets. Shared with the portal page as JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: String,
+    /// Who is logged in.
+    pub current_user: u32,
+    /// Whose employee card is open.
+    pub card_user: u32,
+    pub admin: bool,
+    pub scopes: Vec<String>,
+    /// Lifetime of issued tokens, in seconds.
+    pub token_lifetime: u64,
+    /// Added to every REST answer.
+    pub latency_ms: u64,
+    pub fault: Fault,
+    /// How many requests the fault hits before it clears itself; 0 = until changed.
+    pub fault_count: u32,
+    pub parent: ParentMode,
+    /// Open the frames in popup mode (denies `resizeWindow` too).
+    pub popup: bool,
+    /// Leave `URI` out of the placement options.
+    pub omit_uri: bool,
+    /// Send the placement options as the text `undefined`.
+    pub options_undefined: bool,
+    /// The leaky bucket: capacity and drain per second; 0 capacity turns it off.
+    pub bucket_capacity: f64,
+    pub bucket_drain: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            lang: "en".into(),
+            current_user: 1,
+            card_user: 2,
+            admin: true,
+            scopes: [
+                "user",
+                "department",
+                "im",
+                "placement",
+                "task",
+                "calendar",
+                "log",
+            ]
+            .map(String::from)
+            .to_vec(),
+            token_lifetime: 3600,
+            latency_ms: 0,
+            fault: Fault::None,
+            fault_count: 0,
+            parent: ParentMode::Answer,
+            popup: false,
+            omit_uri: false,
+            options_undefined: false,
+            bucket_capacity: 50.0,
+            bucket_drain: 2.0,
+        }
+    }
+}
+
+/// An issued access token.
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub user_id: u32,
+    pub expires: Instant,
+    pub scopes: Vec<String>,
+    pub admin: bool,
+    pub refresh: String,
+}
+
+/// A write a method recorded, for tests to assert on.
+#[derive(Clone, Debug, Serialize)]
+pub struct Recorded {
+    pub method: String,
+    pub user_id: u32,
+    pub params: Value,
+    pub result: Value,
+}
+
+/// A `placement.bind` row.
+#[derive(Clone, Debug, Serialize)]
+pub struct Binding {
+    pub id: u32,
+    pub placement: String,
+    pub handler: String,
+    pub title: String,
+    pub description: String,
+    pub group_name: String,
+    pub lang_all: Value,
+    pub user_id: u32,
+}
+
+struct Bucket {
+    level: f64,
+    at: Instant,
+}
+
+/// Everything the simulator knows.
+pub struct Sim {
+    pub company: Company,
+    pub settings: Settings,
+    pub portal_origin: String,
+    pub app_origin: String,
+    pub member_id: String,
+    pub installed: bool,
+    pub writes: Vec<Recorded>,
+    pub placements: Vec<Binding>,
+    pub requests: u64,
+    tokens: HashMap<String, Token>,
+    refresh: HashMap<String, u32>,
+    buckets: HashMap<String, Bucket>,
+    counter: u64,
+    rng: fastrand::Rng,
+}
+
+impl Sim {
+    pub fn new(company: Company, portal_origin: String, app_origin: String) -> Self {
+        Self {
+            company,
+            settings: Settings::default(),
+            portal_origin,
+            app_origin,
+            member_id: "0f3c5a7e9b1d2f4a6c8e0b2d4f6a8c0e".into(),
+            installed: true,
+            writes: Vec::new(),
+            placements: Vec::new(),
+            requests: 0,
+            tokens: HashMap::new(),
+            refresh: HashMap::new(),
+            buckets: HashMap::new(),
+            counter: 0,
+            rng: fastrand::Rng::with_seed(0x5eed),
+        }
+    }
+
+    fn secret(&mut self, kind: &str) -> String {
+        self.counter += 1;
+        let tail: String = (0..24)
+            .map(|_| char::from_digit(self.rng.u32(..16), 16).unwrap())
+            .collect();
+        format!("sim-{kind}-{:04}-{tail}", self.counter)
+    }
+
+    /// Issues a token pair for `user_id` with the current settings' scopes and lifetime.
+    pub fn issue_token(&mut self, user_id: u32) -> (String, String) {
+        let access = self.secret("access");
+        let refresh = self.secret("refresh");
+        let token = Token {
+            user_id,
+            expires: Instant::now() + Duration::from_secs(self.settings.token_lifetime),
+            scopes: self.settings.scopes.clone(),
+            admin: self.settings.admin,
+            refresh: refresh.clone(),
+        };
+        self.tokens.insert(access.clone(), token);
+        self.refresh.insert(refresh.clone(), user_id);
+        (access, refresh)
+    }
+
+    /// Exchanges a refresh token (single use) for a new pair.
+    pub fn refresh_token(&mut self, refresh: &str) -> Option<(String, String)> {
+        let user_id = self.refresh.remove(refresh)?;
+        Some(self.issue_token(user_id))
+    }
+
+    /// Looks a token up: `Err(code)` for unknown or expired ones.
+    pub fn token(&self, access: &str) -> Result<Token, &'static str> {
+        let token = self.tokens.get(access).ok_or("invalid_token")?;
+        if Instant::now() >= token.expires || self.settings.fault == Fault::ExpireTokens {
+            return Err("expired_token");
+        }
+        Ok(token.clone())
+    }
+
+    /// The leaky bucket for `client`: `false` when it is full (503).
+    pub fn admit(&mut self, client: &str) -> bool {
+        let capacity = self.settings.bucket_capacity;
+        if capacity <= 0.0 {
+            return true;
+        }
+        let drain = self.settings.bucket_drain;
+        let now = Instant::now();
+        let bucket = self.buckets.entry(client.to_owned()).or_insert(Bucket {
+            level: 0.0,
+            at: now,
+        });
+        bucket.level =
+            (bucket.level - now.duration_since(bucket.at).as_secs_f64() * drain).max(0.0);
+        bucket.at = now;
+        if bucket.level + 1.0 > capacity {
+            return false;
+        }
+        bucket.level += 1.0;
+        true
+    }
+
+    /// The fault in force for this request, counting it down.
+    pub fn take_fault(&mut self) -> Fault {
+        let fault = self.settings.fault;
+        if fault != Fault::None && self.settings.fault_count > 0 {
+            self.settings.fault_count -= 1;
+            if self.settings.fault_count == 0 {
+                self.settings.fault = Fault::None;
+            }
+        }
+        fault
+    }
+
+    /// A fresh id for created tasks, events and posts.
+    pub fn next_id(&mut self) -> u64 {
+        self.counter += 1;
+        1000 + self.counter
+    }
+
+    /// Forgets recorded writes, bindings and buckets; back to default settings.
+    pub fn reset(&mut self) {
+        self.settings = Settings::default();
+        self.writes.clear();
+        self.placements.clear();
+        self.buckets.clear();
+        self.installed = true;
+        self.requests = 0;
+    }
+}

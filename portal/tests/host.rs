@@ -1,0 +1,145 @@
+//! The app host (host mode): POST on handler paths, headers, caching, path traversal, sizes.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use portal::server::{AppHost, MAX_BODY, app_router, resolve};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tower::ServiceExt;
+
+/// A fresh dist directory per call: tests run in parallel.
+fn dist() -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("portal-host-test-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<html>widget {{__TRUNK_ADDRESS__}}{{__TRUNK_WS_BASE__}}</html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("app-1a2b_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(dir.join("sub/style.css"), "body{}").unwrap();
+    dir
+}
+
+fn host(trunk_address: Option<&str>) -> AppHost {
+    AppHost {
+        dist: dist(),
+        frame_ancestors: vec!["https://example.bitrix24.com".into()],
+        trunk_address: trunk_address.map(str::to_owned),
+    }
+}
+
+async fn send(
+    host: AppHost,
+    method: &str,
+    uri: &str,
+    body: Vec<u8>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .body(Body::from(body))
+        .unwrap();
+    let response = app_router(host).oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn post_on_a_handler_path_serves_the_page_with_framing_headers() {
+    let form = b"AUTH_ID=x&PLACEMENT=USER_PROFILE_MENU".to_vec();
+    let (status, headers, body) =
+        send(host(None), "POST", "/handler/?DOMAIN=p&APP_SID=1", form).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("widget"));
+    assert_eq!(
+        headers[header::CONTENT_SECURITY_POLICY],
+        "frame-ancestors 'self' https://example.bitrix24.com"
+    );
+    assert!(headers.get(header::X_FRAME_OPTIONS).is_none());
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    let (status, _, get_body) = send(host(None), "GET", "/handler/", Vec::new()).await;
+    assert_eq!((status, get_body), (StatusCode::OK, body));
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_good_and_typed() {
+    let (status, headers, _) = send(host(None), "GET", "/app-1a2b_bg.wasm", Vec::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/wasm");
+    assert!(
+        headers[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    let (status, headers, _) = send(host(None), "GET", "/sub/style.css", Vec::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+    let (status, _, _) = send(host(None), "GET", "/missing-123.js", Vec::new()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn other_methods_and_oversized_bodies_are_refused() {
+    let (status, headers, _) = send(host(None), "PUT", "/handler/", Vec::new()).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(headers[header::ALLOW], "GET, HEAD, POST");
+    let (status, _, _) = send(host(None), "POST", "/handler/", vec![b'a'; MAX_BODY + 1]).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn nothing_outside_dist_is_served() {
+    let secret = std::env::temp_dir().join("portal-host-secret.txt");
+    std::fs::write(&secret, "secret").unwrap();
+    for path in [
+        "/../portal-host-secret.txt",
+        "/%2e%2e/portal-host-secret.txt",
+        "/sub/../../portal-host-secret.txt",
+        "/..%2fportal-host-secret.txt",
+    ] {
+        let (_, _, body) = send(host(None), "GET", path, Vec::new()).await;
+        assert!(!body.contains("secret"), "{path} leaked");
+    }
+    let dist = dist();
+    assert!(resolve(&dist, "/../x").is_none());
+    assert!(resolve(&dist, "/%2E%2E/x").is_none());
+    assert!(resolve(&dist, "//etc/passwd").is_none());
+    assert!(resolve(&dist, "/sub/style.css").is_some());
+    assert!(
+        resolve(&dist, "/sub").is_none(),
+        "directories are not files"
+    );
+}
+
+#[tokio::test]
+async fn trunk_live_reload_placeholders_are_filled_in_dev_mode() {
+    let (_, _, body) = send(
+        host(Some("127.0.0.1:8080")),
+        "POST",
+        "/handler/",
+        Vec::new(),
+    )
+    .await;
+    assert!(body.contains("widget 127.0.0.1:8080/"), "{body}");
+    let (_, _, body) = send(host(None), "POST", "/handler/", Vec::new()).await;
+    assert!(
+        body.contains("{{__TRUNK_ADDRESS__}}"),
+        "left alone in production"
+    );
+}
