@@ -18,7 +18,7 @@ after(async () => {
 beforeEach(() => control(sim.portal, '/sim/api/reset', {}));
 
 /** Opens a placement from the portal page; returns the page, the widget's frame and problems. */
-async function openWidget(placement = 'USER_PROFILE_TOOLBAR', waitFor = '.context') {
+async function openWidget(placement = 'USER_PROFILE_TOOLBAR', waitFor = '.profile-card') {
   const { page, problems } = await openPage(browser);
   await page.goto(sim.portal + '/');
   await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
@@ -163,6 +163,31 @@ test('a parent that never answers getInitData ends in a retryable error', async 
 test('the language chosen in the control panel reaches the widget', async () => {
   await control(sim.portal, '/sim/api/settings', { lang: 'ru' });
   const { page, frame } = await openWidget();
-  assert.equal(await frame.locator('dt').first().textContent(), 'Место встраивания');
+  assert.equal(await frame.locator('.mode').textContent(), 'Коллега');
+  await page.close();
+});
+
+test('the card loads in exactly one REST request and its actions reach the portal', async () => {
+  const before = (await control(sim.portal, '/sim/api/log')).requests;
+  const { page, frame, problems } = await openWidget();
+  assert.equal((await control(sim.portal, '/sim/api/log')).requests - before, 1);
+  const state = await control(sim.portal, '/sim/api/state');
+  assert.equal(await frame.locator('#person-name').textContent(), state.card.name);
+  await frame.locator('.actions .message').click();
+  await logged(page, 'open messenger');
+  await frame.locator('.actions .video').click();
+  await logged(page, 'video call');
+  await frame.locator('.actions .profile').click();
+  await page.locator('#overlay-title').filter({ hasText: 'Portal page' }).waitFor();
+  assert.match(await page.locator('#overlay-body').textContent(), /\/company\/personal\/user\/2\//);
+  await page.click('#overlay-close');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('my own card from the user menu', async () => {
+  const { page, frame } = await openWidget('USER_PROFILE_MENU');
+  assert.equal(await frame.locator('.mode').textContent(), 'My card');
+  assert.equal(await frame.locator('.actions .message').isDisabled(), true);
   await page.close();
 });

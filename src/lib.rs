@@ -2,7 +2,8 @@
 //!
 //! Rooms kept apart:
 //! - [`bx24`]: the only code that touches `window.BX24`;
-//! - [`context`], [`i18n`]: pure logic, tested natively;
+//! - [`context`], [`i18n`], [`profile::model`]: pure logic, tested natively;
+//! - [`profile`]: the card's data, loaded in one request;
 //! - [`ui`]: Leptos components that take typed data.
 
 #![warn(missing_docs)]
@@ -10,6 +11,7 @@
 pub mod bx24;
 pub mod context;
 pub mod i18n;
+pub mod profile;
 pub mod ui;
 
 /// Mounts the widget into `#app`, replacing the skeleton `index.html` drew.

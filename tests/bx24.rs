@@ -234,6 +234,20 @@ async fn placement_options_undefined_and_bad_ids() {
 // --- single calls -----------------------------------------------------------------------
 
 #[wasm_bindgen_test]
+async fn a_library_function_that_throws_is_an_error_not_a_panic() {
+    let bx24 = connected(json!({"throwMembers": ["callMethod", "fitWindow"]})).await;
+    let err = bx24.call::<Value, _>("user.get", &()).await.unwrap_err();
+    assert_eq!(
+        err,
+        Error::Js {
+            operation: "callMethod".into(),
+            message: "boom from callMethod".into()
+        }
+    );
+    assert!(matches!(bx24.fit_window().await, Err(Error::Js { .. })));
+}
+
+#[wasm_bindgen_test]
 async fn call_decodes_results_with_total_and_next() {
     let bx24 = connected(json!({"users": 120})).await;
     let page = bx24.call::<Vec<User>, _>("user.get", &()).await.unwrap();

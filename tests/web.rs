@@ -1,5 +1,5 @@
-//! Component tests of the widget's first screens, in headless Chromium and Firefox, with the
-//! BX24 stand-in over the scripted fake portal of tests/support/harness.js.
+//! Component tests of the widget, in headless Chromium and Firefox, with the BX24 stand-in
+//! over the scripted fake portal of tests/support/harness.js.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -25,6 +25,40 @@ extern "C" {
 
 const STANDIN: &str = include_str!("../portal/assets/bx24.js");
 
+fn ok(result: Value) -> Value {
+    json!([{"status": 200, "body": {"result": result}}])
+}
+
+/// A small company: 50 generated users, user 7 logged in, departments 1 (root, head 1) and
+/// 2 (head 5) under it; `extra` overrides scenario keys.
+fn company(extra: Value) -> Value {
+    let mut scenario = json!({
+        "users": 50,
+        "currentUser": 7,
+        "rest": {
+            "scope": ok(json!(["user", "department", "im"])),
+            "im.user.get": ok(json!({"id": 42, "status": "online", "absent": false}))
+        },
+        "departments": [
+            {"ID": "1", "NAME": "Demo Company", "SORT": 100, "UF_HEAD": "1"},
+            {"ID": "2", "NAME": "R&D", "SORT": 500, "PARENT": "1", "UF_HEAD": "5"}
+        ],
+        "userOverrides": {"42": {"UF_DEPARTMENT": [2]}}
+    });
+    let (Value::Object(base), Value::Object(extra)) = (&mut scenario, extra) else {
+        unreachable!()
+    };
+    for (key, value) in extra {
+        match (base.get_mut(&key), value) {
+            (Some(Value::Object(into)), Value::Object(from)) => into.extend(from),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+    scenario
+}
+
 fn fake(scenario: Value) {
     install_fake(STANDIN, &scenario.to_string());
 }
@@ -34,6 +68,18 @@ fn host() -> web_sys::HtmlElement {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     host.unchecked_into()
+}
+
+fn mount(host: &web_sys::HtmlElement) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let options = Options {
+        connect_timeout_ms: 300,
+        call_timeout_ms: 1_000,
+        ..Options::default()
+    };
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <App options=options.clone()/> },
+    )
 }
 
 async fn sleep(ms: i32) {
@@ -46,9 +92,9 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Waits (up to ~3 s) for `selector` to appear under `host`.
+/// Waits (up to ~4 s) for `selector` to appear under `host`.
 async fn find(host: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
-    for _ in 0..300 {
+    for _ in 0..400 {
         if let Some(found) = host.query_selector(selector).unwrap() {
             return found;
         }
@@ -61,57 +107,216 @@ async fn find(host: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
 fn text(host: &web_sys::HtmlElement, selector: &str) -> String {
     host.query_selector(selector)
         .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
+        .unwrap_or_else(|| panic!("no {selector} in {}", host.inner_html()))
         .text_content()
         .unwrap_or_default()
+}
+
+fn button(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlButtonElement {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+fn parent_commands() -> Vec<Value> {
+    let log: Value = serde_json::from_str(&fake_log()).unwrap();
+    log["parent"].as_array().cloned().unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn outside_bitrix24_explains_where_the_widget_runs() {
     uninstall();
     let host = host();
-    let _mounted = leptos::mount::mount_to(host.clone(), || view! { <App/> });
-    let section = find(&host, ".outside").await;
-    let heading = section.query_selector("h1").unwrap().unwrap();
+    let _mounted = mount(&host);
+    find(&host, ".outside").await;
     assert_eq!(
-        heading.text_content().unwrap(),
+        text(&host, ".outside h1"),
         "This widget runs inside Bitrix24"
     );
     assert!(text(&host, ".command").contains("scripts/run.sh"));
 }
 
 #[wasm_bindgen_test]
-async fn shows_the_placement_and_user_of_the_toolbar() {
-    fake(json!({}));
+async fn a_colleagues_card_in_one_request() {
+    fake(company(json!({})));
     let host = host();
-    let _mounted = leptos::mount::mount_to(host.clone(), || view! { <App/> });
-    find(&host, ".context").await;
-    assert_eq!(text(&host, ".placement-code"), "USER_PROFILE_TOOLBAR");
-    assert_eq!(text(&host, ".user-id"), "42");
-    assert_eq!(text(&host, ".uri"), "/company/personal/user/42/");
-    // The frame is fitted to the content after rendering.
+    let _mounted = mount(&host);
+    let card = find(&host, ".profile-card").await;
+    assert_eq!(
+        card.get_attribute("data-placement").as_deref(),
+        Some("USER_PROFILE_TOOLBAR")
+    );
+    assert_eq!(card.get_attribute("data-user-id").as_deref(), Some("42"));
+    assert_eq!(text(&host, ".mode"), "Colleague");
+    assert_eq!(text(&host, "#person-name"), "User 42 Test");
+    assert_eq!(text(&host, ".position"), "Tester");
+    assert_eq!(text(&host, ".presence"), "Online");
+    assert_eq!(text(&host, ".departments"), "R&D");
+    assert_eq!(
+        text(&host, ".managers"),
+        "User 5 Test · TesterUser 1 Test · Tester"
+    );
+    assert!(text(&host, ".local-time").contains("Local time"));
+    assert_eq!(
+        host.query_selector(".contacts a[href^='mailto:']")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
+        Some("mailto:user42@demo.test")
+    );
+    assert_eq!(
+        host.query_selector(".contacts a[href^='tel:']")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
+        Some("tel:+49301042")
+    );
+    let log: Value = serde_json::from_str(&fake_log()).unwrap();
+    let rest: Vec<&str> = log["rest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["method"].as_str().unwrap())
+        .collect();
+    assert_eq!(rest, ["batch"], "the first screen is one REST request");
+}
+
+#[wasm_bindgen_test]
+async fn actions_reach_the_portal() {
+    fake(company(json!({})));
+    let host = host();
+    let _mounted = mount(&host);
+    find(&host, ".profile-card").await;
+    for selector in [".actions .message", ".actions .video", ".actions .phone"] {
+        let action = button(&host, selector);
+        assert!(!action.disabled(), "{selector}");
+        action.click();
+    }
+    let sent = parent_commands();
+    let find_command = |c: &str| {
+        sent.iter()
+            .find(|m| m["command"] == c)
+            .map(|m| m["params"].clone())
+    };
+    assert_eq!(
+        find_command("imOpenMessenger"),
+        Some(json!({"dialogId": "42"}))
+    );
+    assert_eq!(
+        find_command("imCallTo"),
+        Some(json!({"userId": 42, "video": true}))
+    );
+    assert_eq!(
+        find_command("imPhoneTo"),
+        Some(json!({"phone": "+49 30 1042"}))
+    );
+    button(&host, ".actions .profile").click();
     for _ in 0..100 {
-        if fake_log().contains("\"resizeWindow\"") {
+        if parent_commands().iter().any(|m| m["command"] == "openPath") {
+            let open = parent_commands()
+                .into_iter()
+                .find(|m| m["command"] == "openPath")
+                .unwrap();
+            assert_eq!(
+                open["params"],
+                json!({"path": "/company/personal/user/42/"})
+            );
             return;
         }
         sleep(10).await;
     }
-    panic!("fitWindow was never sent");
+    panic!("openPath was never sent");
 }
 
 #[wasm_bindgen_test]
-async fn menu_placement_in_russian() {
-    fake(
-        json!({"init": {"LANG": "ru", "PLACEMENT": "USER_PROFILE_MENU",
-        "PLACEMENT_OPTIONS": "{\"USER_ID\":\"7\"}"}}),
-    );
+async fn my_own_card_disables_what_makes_no_sense_and_says_why() {
+    fake(company(
+        json!({"init": {"PLACEMENT": "USER_PROFILE_MENU", "PLACEMENT_OPTIONS": {"USER_ID": "7"}}}),
+    ));
     let host = host();
-    let _mounted = leptos::mount::mount_to(host.clone(), || view! { <App/> });
-    find(&host, ".context").await;
-    assert_eq!(text(&host, ".placement-code"), "USER_PROFILE_MENU");
-    assert_eq!(text(&host, ".user-id"), "7");
-    assert!(host.query_selector(".uri").unwrap().is_none());
-    assert_eq!(text(&host, "dt"), "Место встраивания");
+    let _mounted = mount(&host);
+    find(&host, ".profile-card").await;
+    assert_eq!(text(&host, ".mode"), "My card");
+    let message = button(&host, ".actions .message");
+    assert!(message.disabled());
+    assert_eq!(
+        message.get_attribute("aria-describedby").as_deref(),
+        Some("why-message")
+    );
+    assert_eq!(text(&host, "#why-message"), "This is you.");
+    assert!(!button(&host, ".actions .profile").disabled());
+}
+
+#[wasm_bindgen_test]
+async fn fired_extranet_and_phoneless_people_are_marked() {
+    fake(company(
+        json!({"userOverrides": {"42": {"ACTIVE": false, "USER_TYPE": "extranet", "WORK_PHONE": "",
+        "UF_DEPARTMENT": []}}}),
+    ));
+    let host = host();
+    let _mounted = mount(&host);
+    find(&host, ".profile-card").await;
+    assert_eq!(text(&host, ".badges"), "DismissedExtranet");
+    assert_eq!(
+        text(&host, "#why-call"),
+        "This employee has been dismissed."
+    );
+    assert!(button(&host, ".actions .phone").disabled());
+    assert_eq!(text(&host, ".managers"), "");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_data_stays_text_and_unsafe_photos_never_load() {
+    let evil = "<img src=x onerror=\"window.__pwned=1\">";
+    fake(company(
+        json!({"userOverrides": {"42": {"NAME": evil, "WORK_POSITION": "<script>window.__pwned=2</script>",
+        "PERSONAL_PHOTO": "javascript:window.__pwned=3", "EMAIL": "x\"onmouseover=\"alert(1)@evil.test"}}}),
+    ));
+    let host = host();
+    let _mounted = mount(&host);
+    find(&host, ".profile-card").await;
+    assert_eq!(text(&host, "#person-name"), format!("{evil} Test"));
+    assert!(text(&host, ".position").starts_with("<script>"));
+    assert!(
+        host.query_selector(".avatar img[src]").unwrap().is_none(),
+        "no src for an unsafe photo"
+    );
+    assert_eq!(text(&host, ".initials"), "IT");
+    let mailto = host
+        .query_selector(".contacts a[href^='mailto:']")
+        .unwrap()
+        .unwrap();
+    assert!(!mailto.get_attribute("href").unwrap().contains('"'));
+    sleep(50).await;
+    let pwned = js_sys::Reflect::get(&js_sys::global(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "a script ran");
+}
+
+#[wasm_bindgen_test]
+async fn only_user_brief_explains_the_hidden_contacts() {
+    fake(company(
+        json!({"rest": {"scope": ok(json!(["user_brief"]))}}),
+    ));
+    let host = host();
+    let _mounted = mount(&host);
+    find(&host, ".profile-card").await;
+    assert_eq!(
+        text(&host, ".contacts .note"),
+        "Contacts are hidden: the application has only the user_brief scope."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_colleague_in_russian() {
+    fake(company(json!({"init": {"LANG": "ru"}})));
+    let host = host();
+    let _mounted = mount(&host);
+    find(&host, ".profile-card").await;
+    assert_eq!(text(&host, ".mode"), "Коллега");
+    assert_eq!(text(&host, ".actions .message"), "Написать");
     assert_eq!(
         host.query_selector("main")
             .unwrap()
@@ -123,10 +328,27 @@ async fn menu_placement_in_russian() {
 }
 
 #[wasm_bindgen_test]
-async fn bad_options_show_a_clear_error_without_retry() {
-    fake(json!({"init": {"PLACEMENT_OPTIONS": {"USER_ID": "abc"}}}));
+async fn an_unknown_user_is_a_clear_error_with_retry() {
+    fake(company(
+        json!({"init": {"PLACEMENT_OPTIONS": {"USER_ID": "999"}}}),
+    ));
     let host = host();
-    let _mounted = leptos::mount::mount_to(host.clone(), || view! { <App/> });
+    let _mounted = mount(&host);
+    find(&host, ".error").await;
+    assert_eq!(
+        text(&host, ".message"),
+        "This employee was not found or is not visible to you."
+    );
+    assert!(host.query_selector(".error button").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn bad_options_show_a_clear_error_without_retry() {
+    fake(company(
+        json!({"init": {"PLACEMENT_OPTIONS": {"USER_ID": "abc"}}}),
+    ));
+    let host = host();
+    let _mounted = mount(&host);
     find(&host, ".error").await;
     assert_eq!(
         text(&host, ".message"),
@@ -137,37 +359,17 @@ async fn bad_options_show_a_clear_error_without_retry() {
 }
 
 #[wasm_bindgen_test]
-async fn hostile_uri_is_shown_as_text() {
-    fake(json!({"init": {"PLACEMENT_OPTIONS": {"USER_ID": "1",
-        "URI": "<img src=x onerror=\"window.__pwned=1\">"}}}));
-    let host = host();
-    let _mounted = leptos::mount::mount_to(host.clone(), || view! { <App/> });
-    find(&host, ".context").await;
-    assert_eq!(
-        text(&host, ".uri"),
-        "<img src=x onerror=\"window.__pwned=1\">"
-    );
-    assert!(host.query_selector("img").unwrap().is_none());
-}
-
-#[wasm_bindgen_test]
 async fn a_silent_portal_offers_a_retry_that_works() {
-    fake(json!({"silentParent": true}));
+    fake(company(json!({"silentParent": true})));
     let host = host();
-    let options = Options {
-        connect_timeout_ms: 200,
-        ..Options::default()
-    };
-    let _mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <App options=options.clone()/> }
-    });
-    let button = find(&host, ".error button").await;
+    let _mounted = mount(&host);
+    let retry = find(&host, ".error button").await;
     assert_eq!(
         text(&host, ".message"),
         "Bitrix24 did not answer. Reload the page and try again."
     );
     wake_parent();
-    button.unchecked_ref::<web_sys::HtmlElement>().click();
-    find(&host, ".context").await;
-    assert_eq!(text(&host, ".user-id"), "42");
+    retry.unchecked_ref::<web_sys::HtmlElement>().click();
+    let card = find(&host, ".profile-card").await;
+    assert_eq!(card.get_attribute("data-user-id").as_deref(), Some("42"));
 }

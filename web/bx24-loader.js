@@ -19,5 +19,5 @@
     ? (https ? 'https://' : 'http://') + host + '/bx24/api/v1/'
     : 'https://api.bitrix24.com/api/v1/';
   // A parser-blocking script, so BX24 exists (and has sent getInitData) before the wasm runs.
-  document.write('<script src="' + src + '"><\/script>');
+  document.write('<script src="' + src + '"></script>'); // an external file: no escaping needed
 })();

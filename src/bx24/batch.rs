@@ -46,12 +46,24 @@ impl<T> Response<T> {
     }
 }
 
-/// Decodes `value` into `T`, naming the failing field's path.
+/// Decodes `value` into `T`. Debug builds (the tests, `trunk serve`) name the failing field's
+/// path; release builds keep serde's message only, which saves ~6 KB of wasm per bundle.
+#[cfg(debug_assertions)]
 pub(crate) fn decode<T: DeserializeOwned>(method: &str, value: Value) -> Result<T, Error> {
     serde_path_to_error::deserialize(value).map_err(|err| Error::Decode {
         method: method.to_owned(),
         path: err.path().to_string(),
         message: err.into_inner().to_string(),
+    })
+}
+
+/// Decodes `value` into `T` (release build: serde's message, no path).
+#[cfg(not(debug_assertions))]
+pub(crate) fn decode<T: DeserializeOwned>(method: &str, value: Value) -> Result<T, Error> {
+    serde_json::from_value(value).map_err(|err| Error::Decode {
+        method: method.to_owned(),
+        path: String::new(),
+        message: err.to_string(),
     })
 }
 
@@ -254,6 +266,34 @@ pub struct BatchResults {
 }
 
 impl BatchResults {
+    /// Results built from answers by key: for tests and offline fixtures.
+    ///
+    /// ```
+    /// use profile_widget::bx24::{Batch, BatchResults};
+    /// use serde_json::json;
+    /// let mut batch = Batch::new();
+    /// let n = batch.add::<u32, _>("n", "x.get", &()).unwrap();
+    /// let results = BatchResults::from_answers([("n".to_owned(), Ok(json!(7)))]);
+    /// assert_eq!(results.get(&n).unwrap().data, 7);
+    /// ```
+    pub fn from_answers(
+        answers: impl IntoIterator<Item = (String, Result<Value, RestError>)>,
+    ) -> Self {
+        Self {
+            entries: answers
+                .into_iter()
+                .map(|(key, result)| {
+                    let entry = Entry {
+                        result,
+                        total: None,
+                        next: None,
+                    };
+                    (key, entry)
+                })
+                .collect(),
+        }
+    }
+
     /// The decoded result of one command: its own REST error, a decode error naming the
     /// method and field, or [`Error::Skipped`] when `halt` stopped the batch before it.
     ///

@@ -1,12 +1,16 @@
-//! Leptos components. They take typed data from `bx24` and `context`, never raw JSON.
+//! Leptos components. They take typed data from `bx24`, `context` and `profile`, never raw JSON.
 
+mod card;
+mod format;
 mod status;
 
-use crate::bx24::{self, Bx24, Error, Options};
+use crate::bx24::{self, Bx24, Options};
 use crate::context::PlacementContext;
 use crate::i18n::{Lang, Msg, t};
+use crate::profile::{self, LoadError, Profile};
+pub use card::ProfileCard;
 use leptos::prelude::*;
-pub use status::{ContextCard, ErrorPanel, OutsidePage};
+pub use status::{ErrorPanel, OutsidePage};
 
 /// What the widget is doing.
 ///
@@ -20,13 +24,16 @@ pub enum Phase {
     Connecting,
     /// Not inside a Bitrix24 frame.
     Outside,
-    /// Connected, with a valid context.
-    Ready(PlacementContext),
+    /// Connected; the profile is loading.
+    Loading(PlacementContext),
+    /// The card is ready.
+    Card(PlacementContext, Box<Profile>),
     /// Something failed.
-    Failed(Error),
+    Failed(LoadError),
 }
 
-/// The widget's root: connects, reads the placement, shows it or a clear error.
+/// The widget's root: connects, reads the placement, loads the profile in one request and
+/// shows the card, or a clear error with a retry where one can help.
 /// `options` tune the bridge's timeouts (tests use short ones).
 ///
 /// ```no_run
@@ -43,6 +50,7 @@ pub fn App(
     let options = StoredValue::new(options.unwrap_or_default());
     let phase = RwSignal::new(Phase::Connecting);
     let lang = RwSignal::new(url_lang());
+    let connection = StoredValue::new_local(None::<Bx24>);
     let start = move || {
         if !bx24::is_available() {
             phase.set(Phase::Outside);
@@ -50,14 +58,28 @@ pub fn App(
         }
         phase.set(Phase::Connecting);
         leptos::task::spawn_local(async move {
-            let (next, portal_lang) = load(options.get_value()).await;
-            if let Some(code) = portal_lang {
-                lang.set(Lang::from_bitrix(&code));
+            let bx24 = match connection.get_value() {
+                Some(bx24) => bx24,
+                None => match bx24::connect_with(options.get_value()).await {
+                    Ok(bx24) => {
+                        lang.set(Lang::from_bitrix(&bx24.lang()));
+                        connection.set_value(Some(bx24.clone()));
+                        bx24
+                    }
+                    Err(error) => return fail(phase, error.into()),
+                },
+            };
+            let context = match bx24.placement() {
+                Ok(context) => context,
+                Err(error) => return fail(phase, error.into()),
+            };
+            phase.set(Phase::Loading(context.clone()));
+            fit(&bx24).await;
+            match profile::load(&bx24, context.user_id).await {
+                Ok(profile) => phase.set(Phase::Card(context, Box::new(profile))),
+                Err(error) => fail(phase, error),
             }
-            if let Phase::Failed(error) = &next {
-                web_sys::console::warn_1(&format!("profile widget: {error}").into());
-            }
-            phase.set(next);
+            fit(&bx24).await;
         });
     };
     start();
@@ -68,35 +90,45 @@ pub fn App(
                     <p class="status" role="status" aria-live="polite">{t(lang.get(), Msg::Connecting)}</p>
                 }.into_any(),
                 Phase::Outside => view! { <OutsidePage lang=lang.get()/> }.into_any(),
-                Phase::Ready(context) => view! { <ContextCard lang=lang.get() context/> }.into_any(),
-                Phase::Failed(error) => {
-                    view! { <ErrorPanel lang=lang.get() error on_retry=Callback::new(move |_| start())/> }.into_any()
+                Phase::Loading(_) => view! {
+                    <div class="skeleton" role="status" aria-live="polite">
+                        <div class="skeleton-avatar"></div>
+                        <div class="skeleton-lines"><div></div><div></div></div>
+                        <span class="visually-hidden">{t(lang.get(), Msg::Loading)}</span>
+                    </div>
+                }.into_any(),
+                Phase::Card(context, profile) => {
+                    let bx24 = connection.get_value().expect("a card implies a connection");
+                    view! {
+                        <ProfileCard lang=lang.get() bx24 profile=*profile placement=placement_name(&context)/>
+                    }.into_any()
                 }
+                Phase::Failed(error) => view! {
+                    <ErrorPanel lang=lang.get() error on_retry=Callback::new(move |_| start())/>
+                }.into_any(),
             }}
         </main>
     }
 }
 
-/// Connects and reads the context; also returns the portal's `LANG` once known.
-async fn load(options: Options) -> (Phase, Option<String>) {
-    let bx24: Bx24 = match bx24::connect_with(options).await {
-        Ok(bx24) => bx24,
-        Err(error) => return (Phase::Failed(error), None),
-    };
-    let lang = Some(bx24.lang());
-    let phase = match bx24.placement() {
-        Ok(context) => Phase::Ready(context),
-        Err(error) => Phase::Failed(error),
-    };
-    let fit = bx24.clone();
-    leptos::task::spawn_local(async move {
-        // After the next paint, so the portal measures the rendered card.
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        if let Err(error) = fit.fit_window().await {
-            web_sys::console::warn_1(&format!("profile widget: {error}").into());
-        }
-    });
-    (phase, lang)
+fn placement_name(context: &PlacementContext) -> &'static str {
+    match context.code {
+        crate::context::PlacementCode::UserProfileToolbar => "USER_PROFILE_TOOLBAR",
+        _ => "USER_PROFILE_MENU",
+    }
+}
+
+fn fail(phase: RwSignal<Phase>, error: LoadError) {
+    web_sys::console::warn_1(&format!("profile widget: {error}").into());
+    phase.set(Phase::Failed(error));
+}
+
+/// Fits the frame to the content after the next paint.
+async fn fit(bx24: &Bx24) {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    if let Err(error) = bx24.fit_window().await {
+        web_sys::console::warn_1(&format!("profile widget: {error}").into());
+    }
 }
 
 /// `LANG` from the handler URL's query (Bitrix24 appends it), for pages shown before

@@ -34,11 +34,13 @@ function parseForm(body) {
   return out;
 }
 
-function makeUsers(count) {
+function makeUsers(count, overrides) {
   const users = [];
   for (let id = 1; id <= count; id++) {
-    users.push({ ID: String(id), NAME: 'User ' + id, LAST_NAME: 'Test', ACTIVE: true,
-      UF_DEPARTMENT: [1 + (id % 3)], WORK_POSITION: 'Tester' });
+    users.push(Object.assign({ ID: String(id), NAME: 'User ' + id, LAST_NAME: 'Test', ACTIVE: true,
+      UF_DEPARTMENT: [1 + (id % 3)], WORK_POSITION: 'Tester', EMAIL: 'user' + id + '@demo.test',
+      WORK_PHONE: '+49 30 ' + (1000 + id), PERSONAL_PHOTO: '', TIME_ZONE: 'Asia/Tokyo', IS_ONLINE: 'N',
+      USER_TYPE: 'employee' }, (overrides || {})[String(id)] || {}));
   }
   return users;
 }
@@ -130,6 +132,16 @@ function dispatch(method, params) {
   if (queue && queue.length) return queue.length > 1 ? queue.shift() : queue[0];
   if (method === 'batch') return batch(params);
   if (method === 'user.get' && state.users.length) return userGet(params);
+  if (method === 'department.get' && state.scenario.departments) {
+    const wanted = params.ID === undefined ? null
+      : (typeof params.ID === 'object' ? Object.values(params.ID) : [params.ID]).map(String);
+    const rows = state.scenario.departments.filter((d) => !wanted || wanted.includes(d.ID));
+    return { status: 200, body: { result: rows, total: rows.length, time: {} } };
+  }
+  if (method === 'user.current' && state.users.length) {
+    const me = state.users.find((u) => u.ID === String(state.scenario.currentUser || 1));
+    return { status: 200, body: { result: me, time: {} } };
+  }
   return restError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
 }
 
@@ -220,7 +232,7 @@ export function installFake(standinSource, scenarioJson) {
     // With expiredToken the frame starts with a token the server has already expired.
     scenario, token: 'token-1', initToken: scenario.expiredToken ? 'token-stale' : 'token-1', refreshes: 0,
     dropped: [],
-    users: makeUsers(scenario.users || 0), listeners: [], events: {},
+    users: makeUsers(scenario.users || 0, scenario.userOverrides), listeners: [], events: {},
     log: { parent: [], rest: [], batched: [], thrown: [] }
   };
   globalThis.BX24_STANDIN_MANUAL = true;
@@ -242,6 +254,9 @@ export function installFake(standinSource, scenarioJson) {
   } catch (e) {
     window.BX24 = null; // what the real library does when window.name names no portal
     state.log.thrown.push(String(e.message));
+  }
+  for (const name of scenario.throwMembers || []) {
+    window.BX24[name] = () => { throw new Error('boom from ' + name); };
   }
   if (scenario.removeMembers) {
     for (const path of scenario.removeMembers) {

@@ -1,0 +1,352 @@
+//! Everything the first screen needs, in one REST request: a batch with `$result[…]`
+//! references for the granted scopes, the current user, the person, their presence, their
+//! departments, the ancestor departments up to [`LEVELS`] levels and every head on the way.
+//!
+//! A reference that cannot resolve (no parent above the root, no head) may make the server
+//! return an empty list, or a whole first page; the results are therefore used as pools
+//! indexed by id, and the manager chain is computed from the tree, never from positions.
+
+use super::model::{Department, Person, Presence, manager_chain};
+use crate::bx24::{Batch, BatchKey, BatchResults, Bx24, Error};
+use crate::context::UserId;
+use serde_json::json;
+
+/// Ancestor levels fetched with the first screen (deeper trees are rare in practice).
+pub const LEVELS: usize = 4;
+
+/// The first screen's data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Profile {
+    /// Who is looking.
+    pub me: Person,
+    /// Whom the card is about.
+    pub person: Person,
+    /// Presence, when the `im` scope allows it.
+    pub presence: Option<Presence>,
+    /// The person's departments (names), in their order.
+    pub departments: Vec<Department>,
+    /// Managers, nearest first.
+    pub managers: Vec<Person>,
+    /// Granted scopes.
+    pub scopes: Vec<String>,
+}
+
+impl Profile {
+    /// Whether the card is the viewer's own.
+    ///
+    /// ```no_run
+    /// # fn demo(profile: profile_widget::profile::Profile) {
+    /// let title = if profile.is_me() { "My card" } else { "Colleague" };
+    /// # }
+    /// ```
+    pub fn is_me(&self) -> bool {
+        self.me.id == self.person.id
+    }
+
+    /// Whether a scope (or, for `user`, any user scope) was granted.
+    ///
+    /// ```no_run
+    /// # fn demo(profile: profile_widget::profile::Profile) {
+    /// let can_create_tasks = profile.has_scope("task");
+    /// # }
+    /// ```
+    pub fn has_scope(&self, scope: &str) -> bool {
+        self.scopes.iter().any(|s| s == scope)
+    }
+
+    /// Whether contacts are hidden because only `user_brief` was granted.
+    ///
+    /// ```no_run
+    /// # fn demo(profile: profile_widget::profile::Profile) {
+    /// if profile.contacts_hidden() { /* explain instead of blank fields */ }
+    /// # }
+    /// ```
+    pub fn contacts_hidden(&self) -> bool {
+        !self.has_scope("user") && !self.has_scope("user_basic")
+    }
+}
+
+/// Why the profile could not be shown.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    /// No such user, or not visible to the viewer.
+    #[error("user {0} was not found")]
+    NotFound(UserId),
+    /// The bridge failed.
+    #[error(transparent)]
+    Bridge(#[from] Error),
+}
+
+/// Keys of the first-screen batch.
+pub struct FirstScreen {
+    /// The batch to send.
+    pub batch: Batch,
+    scope: BatchKey<Vec<String>>,
+    me: BatchKey<Person>,
+    person: BatchKey<Vec<Person>>,
+    presence: BatchKey<Presence>,
+    departments: Vec<BatchKey<Vec<Department>>>,
+    heads: Vec<BatchKey<Vec<Person>>>,
+}
+
+impl FirstScreen {
+    /// Builds the batch for `user`.
+    ///
+    /// ```
+    /// use profile_widget::context::UserId;
+    /// use profile_widget::profile::FirstScreen;
+    /// let screen = FirstScreen::new(UserId::new(42).unwrap());
+    /// assert!(screen.batch.len() <= 50, "one request");
+    /// ```
+    pub fn new(user: UserId) -> Self {
+        let mut batch = Batch::new();
+        let add_error = "first-screen keys are valid";
+        let scope = batch.add("scope", "scope", &()).expect(add_error);
+        let me = batch.add("me", "user.current", &()).expect(add_error);
+        let person = batch
+            .add("person", "user.get", &json!({"ID": user.get()}))
+            .expect(add_error);
+        let presence = batch
+            .add("presence", "im.user.get", &json!({"ID": user.get()}))
+            .expect(add_error);
+        let mut departments = vec![
+            batch
+                .add::<Vec<Department>, _>(
+                    "dep0",
+                    "department.get",
+                    &json!({"ID": person.reference(&["0", "UF_DEPARTMENT"])}),
+                )
+                .expect(add_error),
+        ];
+        for level in 1..=LEVELS {
+            let parent = departments[level - 1].reference(&["0", "PARENT"]);
+            departments.push(
+                batch
+                    .add(
+                        &format!("dep{level}"),
+                        "department.get",
+                        &json!({"ID": parent}),
+                    )
+                    .expect(add_error),
+            );
+        }
+        let heads = departments
+            .iter()
+            .enumerate()
+            .map(|(level, department)| {
+                let head = department.reference(&["0", "UF_HEAD"]);
+                batch
+                    .add(&format!("head{level}"), "user.get", &json!({"ID": head}))
+                    .expect(add_error)
+            })
+            .collect();
+        Self {
+            batch,
+            scope,
+            me,
+            person,
+            presence,
+            departments,
+            heads,
+        }
+    }
+
+    /// Reads the answers into a [`Profile`].
+    pub fn read(&self, user: UserId, results: &BatchResults) -> Result<Profile, LoadError> {
+        let scopes = results.get(&self.scope).map(|r| r.data).unwrap_or_default();
+        let me = results.get(&self.me)?.data;
+        let person = results
+            .get(&self.person)?
+            .data
+            .into_iter()
+            .find(|p| p.id == user)
+            .ok_or(LoadError::NotFound(user))?;
+        let presence = results.get(&self.presence).ok().map(|r| r.data);
+        // Pools: whatever each command returned, indexed by id.
+        let mut tree: Vec<Department> = Vec::new();
+        for key in &self.departments {
+            for department in results.get(key).map(|r| r.data).unwrap_or_default() {
+                if !tree.iter().any(|d| d.id == department.id) {
+                    tree.push(department);
+                }
+            }
+        }
+        let mut people: Vec<Person> = Vec::new();
+        for key in &self.heads {
+            people.extend(results.get(key).map(|r| r.data).unwrap_or_default());
+        }
+        let managers = manager_chain(person.id.get(), &person.departments, &tree)
+            .into_iter()
+            .filter_map(|id| people.iter().find(|p| p.id.get() == id).cloned())
+            .collect();
+        let departments = person
+            .departments
+            .iter()
+            .filter_map(|id| tree.iter().find(|d| d.id == *id).cloned())
+            .collect();
+        Ok(Profile {
+            me,
+            person,
+            presence,
+            departments,
+            managers,
+            scopes,
+        })
+    }
+}
+
+/// Loads the first screen for `user` in one HTTP request.
+///
+/// ```no_run
+/// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::profile::LoadError> {
+/// let profile = profile_widget::profile::load(&bx24, profile_widget::context::UserId::new(42).unwrap()).await?;
+/// println!("{} reports to {:?}", profile.person.full_name(), profile.managers.first().map(|m| m.full_name()));
+/// # Ok(()) }
+/// ```
+pub async fn load(bx24: &Bx24, user: UserId) -> Result<Profile, LoadError> {
+    let screen = FirstScreen::new(user);
+    let results = bx24.batch(&screen.batch).await?;
+    screen.read(user, &results)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bx24::{RestCode, RestError};
+    use serde_json::{Value, json};
+
+    fn user(id: u32, departments: &[u32]) -> Value {
+        json!({"ID": id.to_string(), "NAME": format!("U{id}"), "LAST_NAME": "T", "UF_DEPARTMENT": departments})
+    }
+
+    fn denied(method: &str) -> Result<Value, RestError> {
+        Err(RestError {
+            method: method.into(),
+            code: RestCode::InsufficientScope,
+            description: String::new(),
+            status: None,
+        })
+    }
+
+    #[test]
+    fn one_request_with_references() {
+        let screen = FirstScreen::new(UserId::new(42).unwrap());
+        assert!(screen.batch.len() <= crate::bx24::MAX_BATCH_COMMANDS);
+        let commands: Vec<_> = screen
+            .batch
+            .commands
+            .iter()
+            .map(|c| (c.key.as_str(), c.params.clone()))
+            .collect();
+        assert_eq!(commands[2], ("person", json!({"ID": 42})));
+        assert_eq!(
+            commands[4],
+            ("dep0", json!({"ID": "$result[person][0][UF_DEPARTMENT]"}))
+        );
+        assert_eq!(
+            commands[5],
+            ("dep1", json!({"ID": "$result[dep0][0][PARENT]"}))
+        );
+        assert!(
+            commands
+                .iter()
+                .any(|(k, p)| *k == "head2" && *p == json!({"ID": "$result[dep2][0][UF_HEAD]"}))
+        );
+    }
+
+    #[test]
+    fn reads_pools_into_a_profile() {
+        let id = UserId::new(42).unwrap();
+        let screen = FirstScreen::new(id);
+        let results = BatchResults::from_answers([
+            ("scope".to_owned(), Ok(json!(["user", "department", "im"]))),
+            ("me".to_owned(), Ok(user(7, &[3]))),
+            ("person".to_owned(), Ok(json!([user(42, &[3, 5])]))),
+            (
+                "presence".to_owned(),
+                Ok(json!({"status": "online", "absent": "2026-12-04T00:00:00+03:00"})),
+            ),
+            (
+                "dep0".to_owned(),
+                Ok(
+                    json!([{"ID": "3", "NAME": "R&D", "PARENT": "2", "UF_HEAD": "42"},
+                                           {"ID": "5", "NAME": "QA", "PARENT": "1"}]),
+                ),
+            ),
+            (
+                "dep1".to_owned(),
+                Ok(json!([{"ID": "2", "NAME": "Eng", "PARENT": "1", "UF_HEAD": "9"}])),
+            ),
+            (
+                "dep2".to_owned(),
+                Ok(json!([{"ID": "1", "NAME": "Co", "UF_HEAD": "1"}])),
+            ),
+            // An unresolvable reference answered with a whole first page: harmless.
+            (
+                "dep3".to_owned(),
+                Ok(
+                    json!([{"ID": "1", "NAME": "Co", "UF_HEAD": "1"}, {"ID": "8", "NAME": "X", "PARENT": "1"}]),
+                ),
+            ),
+            ("head0".to_owned(), Ok(json!([user(42, &[3])]))),
+            ("head1".to_owned(), Ok(json!([user(9, &[2])]))),
+            ("head2".to_owned(), Ok(json!([user(1, &[1])]))),
+            (
+                "head3".to_owned(),
+                Ok(json!([user(1, &[1]), user(2, &[1])])),
+            ),
+        ]);
+        let profile = screen.read(id, &results).unwrap();
+        assert!(!profile.is_me());
+        assert_eq!(profile.person.full_name(), "U42 T");
+        assert_eq!(
+            profile
+                .departments
+                .iter()
+                .map(|d| d.name.as_str())
+                .collect::<Vec<_>>(),
+            ["R&D", "QA"]
+        );
+        assert_eq!(
+            profile
+                .managers
+                .iter()
+                .map(|m| m.id.get())
+                .collect::<Vec<_>>(),
+            [9, 1]
+        );
+        assert_eq!(
+            profile.presence.as_ref().unwrap().absent_until.unwrap().day,
+            4
+        );
+        assert!(!profile.contacts_hidden());
+    }
+
+    #[test]
+    fn missing_scopes_degrade_and_unknown_users_are_not_found() {
+        let id = UserId::new(42).unwrap();
+        let screen = FirstScreen::new(id);
+        let results = BatchResults::from_answers([
+            ("scope".to_owned(), Ok(json!(["user_brief"]))),
+            ("me".to_owned(), Ok(user(42, &[]))),
+            ("person".to_owned(), Ok(json!([user(42, &[])]))),
+            ("presence".to_owned(), denied("im.user.get")),
+            ("dep0".to_owned(), denied("department.get")),
+        ]);
+        let profile = screen.read(id, &results).unwrap();
+        assert!(profile.is_me());
+        assert_eq!(profile.presence, None);
+        assert!(profile.managers.is_empty());
+        assert!(profile.contacts_hidden());
+
+        let results = BatchResults::from_answers([
+            ("me".to_owned(), Ok(user(7, &[]))),
+            ("person".to_owned(), Ok(json!([]))),
+        ]);
+        assert_eq!(screen.read(id, &results), Err(LoadError::NotFound(id)));
+        let results = BatchResults::from_answers([("me".to_owned(), denied("user.current"))]);
+        assert!(
+            matches!(screen.read(id, &results), Err(LoadError::Bridge(e)) if e.rest_code() == Some("insufficient_scope"))
+        );
+    }
+}

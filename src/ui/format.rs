@@ -1,0 +1,95 @@
+//! Dates and times through the browser's `Intl`: every time zone and locale the browser knows,
+//! at no cost to the bundle. A hostile or unknown time zone makes `Intl` throw; that is
+//! caught and the value is simply not shown.
+
+use crate::i18n::Lang;
+use crate::profile::Date;
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<Function> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let settings = Object::new();
+    for (key, value) in options {
+        Reflect::set(&settings, &(*key).into(), &(*value).into()).ok()?;
+    }
+    let args = Array::of2(&locale.into(), &settings);
+    let formatter = Reflect::construct(&constructor, &args).ok()?;
+    Reflect::get(&formatter, &"format".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+fn format_with(formatter: &Function, date: &js_sys::Date) -> Option<String> {
+    formatter.call1(&JsValue::NULL, date).ok()?.as_string()
+}
+
+/// "14 July 1990" (or "14 July" without a year), in the UI language.
+pub fn date(lang: Lang, date: Date) -> String {
+    let year = date.year.unwrap_or(2000);
+    let utc = js_sys::Date::utc(f64::from(year), f64::from(date.month - 1))
+        + f64::from(date.day - 1) * 86_400_000.0;
+    let moment = js_sys::Date::new(&utc.into());
+    let mut options = vec![("timeZone", "UTC"), ("day", "numeric"), ("month", "long")];
+    if date.year.is_some() {
+        options.push(("year", "numeric"));
+    }
+    date_time_format(lang.tag(), &options)
+        .and_then(|f| format_with(&f, &moment))
+        .unwrap_or_else(|| match date.year {
+            Some(y) => format!("{y:04}-{:02}-{:02}", date.month, date.day),
+            None => format!("{:02}-{:02}", date.month, date.day),
+        })
+}
+
+fn minutes_of_day(text: &str) -> Option<i32> {
+    let (h, m) = text.trim().split_once(':')?;
+    let digits = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse::<i32>()
+            .ok()
+    };
+    Some(digits(h)? % 24 * 60 + digits(m)?)
+}
+
+/// The time now in `time_zone` ("14:05") and its difference to the viewer's clock in
+/// minutes (positive: ahead). `None` for an empty or unknown zone.
+pub fn local_time(lang: Lang, time_zone: &str) -> Option<(String, i32)> {
+    if time_zone.is_empty() {
+        return None;
+    }
+    let now = js_sys::Date::new_0();
+    let shown = date_time_format(
+        lang.tag(),
+        &[
+            ("timeZone", time_zone),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+        ],
+    )?;
+    let clock = date_time_format(
+        "en-GB",
+        &[
+            ("timeZone", time_zone),
+            ("hourCycle", "h23"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+        ],
+    )?;
+    let theirs = minutes_of_day(&format_with(&clock, &now)?)?;
+    let mine = (now.get_hours() * 60 + now.get_minutes()) as i32;
+    let mut difference = theirs - mine;
+    if difference > 720 {
+        difference -= 1440;
+    } else if difference <= -720 {
+        difference += 1440;
+    }
+    Some((format_with(&shown, &now)?, difference))
+}
