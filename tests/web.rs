@@ -328,6 +328,19 @@ async fn a_colleague_in_russian() {
 }
 
 #[wasm_bindgen_test]
+async fn a_lost_first_request_is_retried_by_itself() {
+    fake(company(json!({"rest": {"batch": [
+        {"status": 503, "once": true, "body": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}}
+    ]}})));
+    let host = host();
+    let _mounted = mount(&host);
+    // The scripted 503 makes the library throw once; the read is retried and the card appears.
+    find(&host, ".profile-card").await;
+    let log: Value = serde_json::from_str(&fake_log()).unwrap();
+    assert_eq!(log["rest"].as_array().unwrap().len(), 2);
+}
+
+#[wasm_bindgen_test]
 async fn an_unknown_user_is_a_clear_error_with_retry() {
     fake(company(
         json!({"init": {"PLACEMENT_OPTIONS": {"USER_ID": "999"}}}),

@@ -57,6 +57,7 @@ pub fn App(
             return;
         }
         phase.set(Phase::Connecting);
+        mark("profile:start");
         leptos::task::spawn_local(async move {
             let bx24 = match connection.get_value() {
                 Some(bx24) => bx24,
@@ -73,10 +74,14 @@ pub fn App(
                 Ok(context) => context,
                 Err(error) => return fail(phase, error.into()),
             };
+            mark("profile:connected");
             phase.set(Phase::Loading(context.clone()));
-            fit(&bx24).await;
             match profile::load(&bx24, context.user_id).await {
-                Ok(profile) => phase.set(Phase::Card(context, Box::new(profile))),
+                Ok(profile) => {
+                    mark("profile:data");
+                    phase.set(Phase::Card(context, Box::new(profile)));
+                    mark("profile:card");
+                }
                 Err(error) => fail(phase, error),
             }
             fit(&bx24).await;
@@ -121,6 +126,18 @@ fn placement_name(context: &PlacementContext) -> &'static str {
 fn fail(phase: RwSignal<Phase>, error: LoadError) {
     web_sys::console::warn_1(&format!("profile widget: {error}").into());
     phase.set(Phase::Failed(error));
+}
+
+/// A User Timing mark, read by the benchmark script (`performance.mark(name)`).
+fn mark(name: &str) {
+    use wasm_bindgen::JsCast;
+    let performance =
+        js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap_or_default();
+    if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = mark.call1(&performance, &name.into());
+    }
 }
 
 /// Fits the frame to the content after the next paint.

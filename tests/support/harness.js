@@ -129,7 +129,12 @@ function batch(params) {
 
 function dispatch(method, params) {
   const queue = state.scenario.rest[method];
-  if (queue && queue.length) return queue.length > 1 ? queue.shift() : queue[0];
+  if (queue && queue.length) {
+    // Answers are used in order; the last one sticks unless marked `once`.
+    const head = queue[0];
+    if (head.once || queue.length > 1) queue.shift();
+    return head;
+  }
   if (method === 'batch') return batch(params);
   if (method === 'user.get' && state.users.length) return userGet(params);
   if (method === 'department.get' && state.scenario.departments) {

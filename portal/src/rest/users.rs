@@ -184,14 +184,34 @@ pub fn current(call: &mut Call<'_>) -> Outcome {
 }
 
 pub fn get(call: &mut Call<'_>) -> Outcome {
-    let all = records(call);
-    let Some(Value::Object(sample)) = all.first() else {
+    let origin = call.sim.portal_origin.clone();
+    let scope = scope(call);
+    let Some(Value::Object(sample)) = call
+        .sim
+        .company
+        .users
+        .first()
+        .map(|u| user_record(u, scope, &origin, false))
+    else {
         return Ok(Answer::of(json!([])));
     };
     let known: Vec<String> = sample.keys().cloned().collect();
     let allowed =
         |field: &str| known.iter().any(|k| k == field) || EXTRA_FILTER_KEYS.contains(&field);
     let conditions = conditions(call, &allowed);
+    // An exact ID filter (the common case: one person, a head) needs only those records.
+    let exact_ids: Option<Vec<u32>> = conditions
+        .iter()
+        .find(|(op, field, _)| field == "ID" && (op.is_empty() || op == "="))
+        .map(|(_, _, wanted)| wanted.iter().filter_map(|w| w.parse().ok()).collect());
+    let all: Vec<Value> = match exact_ids {
+        Some(ids) => ids
+            .iter()
+            .filter_map(|id| call.sim.company.user(*id))
+            .map(|u| user_record(u, scope, &origin, false))
+            .collect(),
+        None => records(call),
+    };
     let mut rows: Vec<Value> = all
         .into_iter()
         .filter(|r| {
