@@ -3,12 +3,15 @@
 // both placements of the demo portal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal } from './support/portal.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startPortal, root } from './support/portal.mjs';
 import { launch, openPage } from './support/browser.mjs';
 
 let sim, browser;
 
 before(async () => {
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   sim = await startPortal();
   browser = await launch();
 });
@@ -25,6 +28,7 @@ test('opened directly, the release bundle explains where it runs', async () => {
   await heading.waitFor({ timeout: 15000 });
   assert.equal(await heading.textContent(), 'This widget runs inside Bitrix24');
   assert.deepEqual(problems, []);
+  await page.screenshot({ path: path.join(root, 'test-results', 'outside.png') });
   await page.close();
 });
 
@@ -55,6 +59,9 @@ async function openAndCheck(placement, open, expectedUser) {
   const height = await page.locator('iframe').evaluate((f) => f.offsetHeight);
   assert.ok(height > 150 && height < 1200, `frame height ${height}`);
   assert.deepEqual(problems, []);
+  // Screenshots of the main states, for people (test-results/ is not committed).
+  await page.setViewportSize({ width: 1280, height: 820 });
+  await page.screenshot({ path: path.join(root, 'test-results', `${placement.toLowerCase()}.png`) });
   await page.close();
 }
 
