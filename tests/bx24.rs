@@ -12,35 +12,13 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
+mod support;
+
+use support::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen(module = "/tests/support/harness.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = installFake)]
-    fn install_fake(standin_source: &str, scenario: &str);
-    fn uninstall();
-    #[wasm_bindgen(js_name = setLibraryNull)]
-    fn set_library_null();
-    #[wasm_bindgen(js_name = fakeLog)]
-    fn fake_log() -> String;
-    #[wasm_bindgen(js_name = fireEvent)]
-    fn fire_event(event: &str, payload: &str);
-    #[wasm_bindgen(js_name = forgeMessage)]
-    fn forge_message(origin: &str, data: &str);
-}
-
-const STANDIN: &str = include_str!("../portal/assets/bx24.js");
-
-fn fake(scenario: Value) {
-    install_fake(STANDIN, &scenario.to_string());
-}
-
-fn log() -> Value {
-    serde_json::from_str(&fake_log()).unwrap()
-}
 
 fn rest_log(method: &str) -> Vec<Value> {
     log()["rest"]
@@ -79,16 +57,6 @@ fn fast() -> Options {
 async fn connected(scenario: Value) -> Bx24 {
     fake(scenario);
     bx24::connect_with(fast()).await.expect("connects")
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[derive(Debug, Deserialize, PartialEq)]

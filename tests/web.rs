@@ -7,23 +7,13 @@ use profile_widget::bx24::Options;
 use profile_widget::ui::App;
 use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
+mod support;
+
+use support::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen(module = "/tests/support/harness.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = installFake)]
-    fn install_fake(standin_source: &str, scenario: &str);
-    fn uninstall();
-    #[wasm_bindgen(js_name = fakeLog)]
-    fn fake_log() -> String;
-    #[wasm_bindgen(js_name = wakeParent)]
-    fn wake_parent();
-}
-
-const STANDIN: &str = include_str!("../portal/assets/bx24.js");
 
 fn ok(result: Value) -> Value {
     json!([{"status": 200, "body": {"result": result}}])
@@ -59,10 +49,6 @@ fn company(extra: Value) -> Value {
     scenario
 }
 
-fn fake(scenario: Value) {
-    install_fake(STANDIN, &scenario.to_string());
-}
-
 fn host() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
@@ -80,16 +66,6 @@ fn mount(host: &web_sys::HtmlElement) -> leptos::mount::UnmountHandle<impl Mount
         host.clone(),
         move || view! { <App options=options.clone()/> },
     )
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Waits (up to ~4 s) for `selector` to appear under `host`.
