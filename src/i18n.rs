@@ -84,12 +84,6 @@ pub enum Msg {
     OutsideTitle,
     /// Body of the page shown outside Bitrix24.
     OutsideBody,
-    /// Label: the placement code.
-    Placement,
-    /// Label: the employee's id.
-    UserId,
-    /// Label: the page the widget was opened from.
-    OpenedFrom,
     /// The retry button.
     Retry,
     /// Not inside a Bitrix24 frame.
@@ -236,9 +230,6 @@ fn english(msg: Msg) -> &'static str {
         Msg::OutsideBody => {
             "Open it from a user profile in your Bitrix24, or start the demo portal on this machine:"
         }
-        Msg::Placement => "Placement",
-        Msg::UserId => "Employee ID",
-        Msg::OpenedFrom => "Opened from",
         Msg::Retry => "Try again",
         Msg::ErrNotInBitrix24 => "The Bitrix24 library is not available on this page.",
         Msg::ErrPortalSilent => "Bitrix24 did not answer. Reload the page and try again.",
@@ -301,9 +292,6 @@ fn translate(lang: Lang, msg: Msg) -> Option<&'static str> {
             Msg::OutsideBody => {
                 "Откройте его из профиля пользователя в вашем Битрикс24 или запустите демо-портал на этой машине:"
             }
-            Msg::Placement => "Место встраивания",
-            Msg::UserId => "ID сотрудника",
-            Msg::OpenedFrom => "Открыт со страницы",
             Msg::Retry => "Повторить",
             Msg::ErrNotInBitrix24 => "Библиотека Битрикс24 недоступна на этой странице.",
             Msg::ErrPortalSilent => "Битрикс24 не ответил. Обновите страницу и попробуйте снова.",
@@ -362,13 +350,10 @@ fn translate(lang: Lang, msg: Msg) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    const ALL: [Msg; 54] = [
+    const ALL: [Msg; 51] = [
         Msg::Connecting,
         Msg::OutsideTitle,
         Msg::OutsideBody,
-        Msg::Placement,
-        Msg::UserId,
-        Msg::OpenedFrom,
         Msg::Retry,
         Msg::ErrNotInBitrix24,
         Msg::ErrPortalSilent,
