@@ -134,7 +134,9 @@ impl UserId {
                 (None, Some(_)) => Err(UserIdError::NotPositive(number.to_string())),
                 (None, None) => Err(UserIdError::NotAnInteger(number.to_string())),
             },
-            other => Err(UserIdError::NotANumber(shorten(&other.to_string()))),
+            Value::Bool(flag) => Err(UserIdError::NotANumber(flag.to_string())),
+            Value::Array(_) => Err(UserIdError::NotANumber("an array".into())),
+            Value::Object(_) => Err(UserIdError::NotANumber("an object".into())),
         }
     }
 }
@@ -223,10 +225,23 @@ impl PlacementOptions {
     /// assert_eq!(PlacementOptions::from_json(&json!("undefined")), PlacementOptions::default());
     /// ```
     pub fn from_json(value: &Value) -> Self {
+        Self::from_json_with(value, |text| serde_json::from_str(text).ok())
+    }
+
+    /// [`Self::from_json`] with the JSON parser for options sent as text supplied by the
+    /// caller (the browser build uses `JSON.parse`, keeping serde_json's parser out of it).
+    ///
+    /// ```
+    /// use profile_widget::context::PlacementOptions;
+    /// use serde_json::json;
+    /// let options = PlacementOptions::from_json_with(&json!("{}"), |_| Some(json!({"USER_ID": 5})));
+    /// assert_eq!(options.user_id().unwrap().get(), 5);
+    /// ```
+    pub fn from_json_with(value: &Value, parse: impl Fn(&str) -> Option<Value>) -> Self {
         let fields = match value {
             Value::Object(map) => map.clone(),
-            Value::String(text) => match serde_json::from_str::<Value>(text) {
-                Ok(Value::Object(map)) => map,
+            Value::String(text) => match parse(text) {
+                Some(Value::Object(map)) => map,
                 _ => Map::new(),
             },
             _ => Map::new(),
@@ -293,11 +308,27 @@ impl PlacementContext {
     /// assert_eq!(err, Err(ContextError::NotAProfilePlacement("DEFAULT".into())));
     /// ```
     pub fn from_info(info: &Value) -> Result<Self, ContextError> {
+        Self::from_info_with(info, |text| serde_json::from_str(text).ok())
+    }
+
+    /// [`Self::from_info`] with the parser for options sent as text supplied by the caller.
+    ///
+    /// ```
+    /// use profile_widget::context::PlacementContext;
+    /// use serde_json::json;
+    /// let info = json!({"placement": "USER_PROFILE_MENU", "options": "{\"USER_ID\":3}"});
+    /// let ctx = PlacementContext::from_info_with(&info, |t| serde_json::from_str(t).ok()).unwrap();
+    /// assert_eq!(ctx.user_id.get(), 3);
+    /// ```
+    pub fn from_info_with(
+        info: &Value,
+        parse: impl Fn(&str) -> Option<Value>,
+    ) -> Result<Self, ContextError> {
         let code = match info.get("placement") {
             Some(Value::String(code)) if !code.trim().is_empty() => PlacementCode::parse(code),
             _ => return Err(ContextError::MissingPlacement),
         };
-        Self::from_parts(code, info.get("options").unwrap_or(&Value::Null))
+        Self::from_parts_with(code, info.get("options").unwrap_or(&Value::Null), parse)
     }
 
     /// Validates a placement code and its options however they arrived.
@@ -309,10 +340,18 @@ impl PlacementContext {
     /// assert_eq!(ctx.user_id.get(), 7);
     /// ```
     pub fn from_parts(code: PlacementCode, options: &Value) -> Result<Self, ContextError> {
+        Self::from_parts_with(code, options, |text| serde_json::from_str(text).ok())
+    }
+
+    fn from_parts_with(
+        code: PlacementCode,
+        options: &Value,
+        parse: impl Fn(&str) -> Option<Value>,
+    ) -> Result<Self, ContextError> {
         if !code.is_profile() {
             return Err(ContextError::NotAProfilePlacement(code.as_str().to_owned()));
         }
-        let options = PlacementOptions::from_json(options);
+        let options = PlacementOptions::from_json_with(options, parse);
         let user_id = options.user_id().map_err(ContextError::UserId)?;
         Ok(Self {
             code,
@@ -425,10 +464,10 @@ mod tests {
                 json!({"USER_ID": "99999999999999999999999"}),
                 TooLarge("99999999999999999999999".into()),
             ),
-            (json!({"USER_ID": [1]}), NotANumber("[1]".into())),
+            (json!({"USER_ID": [1]}), NotANumber("an array".into())),
             (
                 json!({"USER_ID": {"id": 1}}),
-                NotANumber(r#"{"id":1}"#.into()),
+                NotANumber("an object".into()),
             ),
             (json!({"USER_ID": true}), NotANumber("true".into())),
         ];

@@ -264,6 +264,23 @@ async fn call_sends_nested_params_php_style() {
 }
 
 #[wasm_bindgen_test]
+async fn results_cross_the_js_boundary_unchanged() {
+    let result = json!({"a": 1.5, "b": null, "c": [1, "x", true, null], "d": {"e": -3, "f": "ü\u{0}\"<"},
+        "big": 9_007_199_254_740_991u64, "empty": {}, "list": []});
+    let bx24 =
+        connected(json!({"rest": {"x.get": [{"status": 200, "body": {"result": result}}]}})).await;
+    let got = bx24
+        .call::<Value, _>("x.get", &json!({"deep": {"list": [1.25, {"k": false}]}}))
+        .await
+        .unwrap();
+    assert_eq!(got.data, result);
+    assert_eq!(
+        rest_log("x.get")[0]["params"],
+        json!({"deep": {"list": {"0": "1.25", "1": {"k": "false"}}}})
+    );
+}
+
+#[wasm_bindgen_test]
 async fn rest_errors_keep_code_description_and_status() {
     let bx24 = connected(json!({"rest": {"user.get": [
         {"status": 403, "body": {"error": "ACCESS_DENIED", "error_description": "Access denied!"}}

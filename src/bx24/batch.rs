@@ -241,13 +241,24 @@ pub(crate) fn params_value<P: Serialize + ?Sized>(
         Ok(other) => Err(Error::Decode {
             method: method.to_owned(),
             path: String::new(),
-            message: format!("parameters must be an object, not {other}"),
+            message: format!("parameters must be an object, not {}", kind(&other)),
         }),
         Err(err) => Err(Error::Decode {
             method: method.to_owned(),
             path: String::new(),
             message: format!("parameters cannot be serialised: {err}"),
         }),
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 
@@ -396,7 +407,11 @@ fn resolve_text(text: &str, known: &HashMap<String, Entry>) -> Option<Value> {
                 out.push_str(&text[from..start]);
                 match value {
                     Value::String(s) => out.push_str(s),
-                    other => out.push_str(&other.to_string()),
+                    Value::Number(n) => out.push_str(&n.to_string()),
+                    Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                    // As PHP writes them into text: arrays are "Array", null is empty.
+                    Value::Array(_) | Value::Object(_) => out.push_str("Array"),
+                    Value::Null => {}
                 }
                 changed = true;
             }

@@ -82,8 +82,8 @@ fn user_id<'de, D: Deserializer<'de>>(d: D) -> Result<UserId, D::Error> {
 fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(match Value::deserialize(d)? {
         Value::String(s) => s,
-        Value::Null => String::new(),
-        other => other.to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
     })
 }
 

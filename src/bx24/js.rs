@@ -45,18 +45,83 @@ pub async fn answer(receiver: oneshot::Receiver<JsValue>, ms: u32) -> Option<JsV
     timeout(ms, receiver).await.and_then(Result::ok)
 }
 
-/// A JSON value as a JS value (through `JSON.parse`, which keeps bundles small).
+/// A JSON value as a JS value, built directly: no JSON text in between, so serde_json's
+/// serializer stays out of the bundle.
 pub fn to_js(value: &Value) -> JsValue {
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::UNDEFINED)
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or_default()),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Value::Object(map) => {
+            let object = js_sys::Object::new();
+            for (key, item) in map {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(item));
+            }
+            object.into()
+        }
+    }
 }
 
-/// A JS value as JSON; `undefined`, functions and cyclic objects give `None`.
+/// A JS value as JSON, with `JSON.stringify`'s rules (functions and `undefined` members are
+/// left out, `NaN` is `null`) but no JSON text in between, so serde_json's parser stays out of
+/// the bundle. `None` for `undefined`, functions, and nesting deeper than 64 (cycles).
 pub fn from_js(value: &JsValue) -> Option<Value> {
-    if value.is_undefined() {
+    convert(value, 0)
+}
+
+fn convert(value: &JsValue, depth: u32) -> Option<Value> {
+    if depth > 64 || value.is_undefined() || value.is_function() || value.is_symbol() {
         return None;
     }
-    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+    if value.is_null() {
+        return Some(Value::Null);
+    }
+    if let Some(flag) = value.as_bool() {
+        return Some(Value::Bool(flag));
+    }
+    if let Some(number) = value.as_f64() {
+        return Some(json_number(number));
+    }
+    if let Some(text) = value.as_string() {
+        return Some(Value::String(text));
+    }
+    if js_sys::Array::is_array(value) {
+        let items: &js_sys::Array = value.unchecked_ref();
+        let items = items
+            .iter()
+            .map(|item| convert(&item, depth + 1).unwrap_or(Value::Null));
+        return Some(Value::Array(items.collect()));
+    }
+    let object: &js_sys::Object = value.dyn_ref()?;
+    let mut map = serde_json::Map::new();
+    for key in js_sys::Object::keys(object).iter() {
+        let item = js_sys::Reflect::get(object, &key).ok()?;
+        if let (Some(key), Some(item)) = (key.as_string(), convert(&item, depth + 1)) {
+            map.insert(key, item);
+        }
+    }
+    Some(Value::Object(map))
+}
+
+/// Whole numbers stay integers (as `JSON.parse` + serde_json would read them).
+fn json_number(number: f64) -> Value {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if number.fract() == 0.0 && number.abs() < EXACT {
+        if number >= 0.0 {
+            Value::from(number as u64)
+        } else {
+            Value::from(number as i64)
+        }
+    } else {
+        serde_json::Number::from_f64(number).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// `JSON.parse` of a text, `None` when it is not JSON (for placement options sent as text).
+pub fn parse_json(text: &str) -> Option<Value> {
+    from_js(&js_sys::JSON::parse(text).ok()?)
 }
 
 /// The text of a thrown JS value.

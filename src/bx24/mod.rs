@@ -198,7 +198,7 @@ impl Bx24 {
             .info()
             .map_err(|e| thrown("placement.info", &e))?;
         let info = js::from_js(&info).unwrap_or_default();
-        PlacementContext::from_info(&info).map_err(Error::Context)
+        PlacementContext::from_info_with(&info, js::parse_json).map_err(Error::Context)
     }
 
     /// The portal's `LANG` code (Bitrix24's own codes: `la` is Spanish, `ua` Ukrainian).
