@@ -212,6 +212,20 @@ pub fn time_difference(lang: Lang, minutes: i32) -> String {
     format!("{amount} {}", t(lang, direction))
 }
 
+/// "Trying again in 3 s…", for the retry countdown.
+///
+/// ```
+/// use profile_widget::i18n::{retrying_in, Lang};
+/// assert_eq!(retrying_in(Lang::En, 3), "Trying again in 3 s…");
+/// assert_eq!(retrying_in(Lang::Ru, 3), "Повтор через 3 с…");
+/// ```
+pub fn retrying_in(lang: Lang, seconds: u32) -> String {
+    match lang {
+        Lang::Ru => format!("Повтор через {seconds} с…"),
+        _ => format!("Trying again in {seconds} s…"),
+    }
+}
+
 /// The text of `msg` in `lang`, English where a translation is missing.
 ///
 /// ```

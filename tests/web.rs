@@ -304,13 +304,25 @@ async fn a_colleague_in_russian() {
 }
 
 #[wasm_bindgen_test]
-async fn a_lost_first_request_is_retried_by_itself() {
+async fn a_lost_first_request_is_retried_by_itself_with_a_countdown() {
     fake(company(json!({"rest": {"batch": [
         {"status": 503, "once": true, "body": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}}
     ]}})));
     let host = host();
     let _mounted = mount(&host);
-    // The scripted 503 makes the library throw once; the read is retried and the card appears.
+    // The scripted 503 makes the library throw once; a countdown shows while the read waits
+    // to be retried, then the card appears.
+    let status = find(&host, ".retrying").await;
+    let mut seen = String::new();
+    for _ in 0..300 {
+        seen = status.text_content().unwrap_or_default();
+        if !seen.is_empty() {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert!(seen.starts_with("Bitrix24 could not be reached."), "{seen}");
+    assert!(seen.contains("Trying again in"), "{seen}");
     find(&host, ".profile-card").await;
     let log: Value = serde_json::from_str(&fake_log()).unwrap();
     assert_eq!(log["rest"].as_array().unwrap().len(), 2);

@@ -6,7 +6,7 @@ mod status;
 
 use crate::bx24::{self, Bx24, Options};
 use crate::context::PlacementContext;
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Lang, Msg, retrying_in, t};
 use crate::profile::{self, LoadError, Profile};
 pub use card::ProfileCard;
 use leptos::prelude::*;
@@ -51,6 +51,13 @@ pub fn App(
     let phase = RwSignal::new(Phase::Connecting);
     let lang = RwSignal::new(url_lang());
     let connection = StoredValue::new_local(None::<Bx24>);
+    // Rate-limited or lost reads retry by themselves; this shows why, and a countdown to when
+    // (the deadline in ms since the epoch, and a clock ticking twice a second).
+    let retry = RwSignal::new(None::<(Msg, f64)>);
+    let clock = RwSignal::new(js_sys::Date::now());
+    let _ticker = StoredValue::new_local(gloo_timers::callback::Interval::new(500, move || {
+        clock.set(js_sys::Date::now())
+    }));
     let start = move || {
         if !bx24::is_available() {
             phase.set(Phase::Outside);
@@ -63,6 +70,10 @@ pub fn App(
                 Some(bx24) => bx24,
                 None => match bx24::connect_with(options.get_value()).await {
                     Ok(bx24) => {
+                        let bx24 = bx24.on_retry(move |notice| {
+                            let until = js_sys::Date::now() + f64::from(notice.delay_ms);
+                            retry.set(Some((notice.error.message(), until)));
+                        });
                         lang.set(Lang::from_bitrix(&bx24.lang()));
                         connection.set_value(Some(bx24.clone()));
                         bx24
@@ -76,7 +87,9 @@ pub fn App(
             };
             mark("profile:connected");
             phase.set(Phase::Loading(context.clone()));
-            match profile::load(&bx24, context.user_id).await {
+            let loaded = profile::load(&bx24, context.user_id).await;
+            retry.set(None);
+            match loaded {
                 Ok(profile) => {
                     mark("profile:data");
                     phase.set(Phase::Card(context, Box::new(profile)));
@@ -101,6 +114,12 @@ pub fn App(
                         <div class="skeleton-lines"><div></div><div></div></div>
                         <span class="visually-hidden">{t(lang.get(), Msg::Loading)}</span>
                     </div>
+                    <p class="retrying" role="status">
+                        {move || retry.get().map(|(why, until)| {
+                            let seconds = ((until - clock.get()) / 1000.0).ceil().max(0.0) as u32;
+                            format!("{} {}", t(lang.get(), why), retrying_in(lang.get(), seconds))
+                        })}
+                    </p>
                 }.into_any(),
                 Phase::Card(context, profile) => {
                     let bx24 = connection.get_value().expect("a card implies a connection");
