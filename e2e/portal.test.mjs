@@ -191,3 +191,19 @@ test('my own card from the user menu', async () => {
   assert.equal(await frame.locator('.actions .message').isDisabled(), true);
   await page.close();
 });
+
+test('every portal language reaches the card', async () => {
+  const expected = {
+    en: ['Colleague', 'Message'], ru: ['Коллега', 'Написать'], de: ['Kollege', 'Nachricht'],
+    la: ['Colega', 'Mensaje'], br: ['Colega', 'Mensagem'], fr: ['Collègue', 'Message'],
+    pl: ['Współpracownik', 'Wiadomość'], ua: ['Колега', 'Написати'],
+  };
+  for (const [code, [mode, message]] of Object.entries(expected)) {
+    await control(sim.portal, '/sim/api/settings', { lang: code });
+    const { page, frame, problems } = await openWidget();
+    assert.equal(await frame.locator('.mode').textContent(), mode, code);
+    assert.equal(await frame.locator('.actions .message').textContent(), message, code);
+    assert.deepEqual(problems, [], code);
+    await page.close();
+  }
+});

@@ -329,6 +329,17 @@ async fn a_lost_first_request_is_retried_by_itself_with_a_countdown() {
 }
 
 #[wasm_bindgen_test]
+async fn a_colleague_in_german_with_local_formats() {
+    fake(company(json!({"init": {"LANG": "de"}})));
+    let host = host();
+    let _mounted = mount(&host);
+    find(&host, ".profile-card").await;
+    assert_eq!(text(&host, ".mode"), "Kollege");
+    assert_eq!(text(&host, ".actions .phone"), "Telefon");
+    assert!(text(&host, ".local-time").starts_with("Ortszeit"));
+}
+
+#[wasm_bindgen_test]
 async fn an_unknown_user_is_a_clear_error_with_retry() {
     fake(company(
         json!({"init": {"PLACEMENT_OPTIONS": {"USER_ID": "999"}}}),

@@ -328,8 +328,6 @@ pub struct Presence {
     pub status: String,
     /// When an absence ends (`absent`: `false` when not absent).
     pub absent_until: Option<Date>,
-    /// Last activity, ATOM date text.
-    pub last_activity_date: String,
 }
 
 impl<'de> Deserialize<'de> for Presence {
@@ -339,7 +337,6 @@ impl<'de> Deserialize<'de> for Presence {
         Ok(Self {
             status: text_of(field("status")),
             absent_until: field("absent").as_str().and_then(Date::parse),
-            last_activity_date: text_of(field("last_activity_date")),
         })
     }
 }

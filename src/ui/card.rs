@@ -78,16 +78,16 @@ fn Badges(lang: Lang, profile: Profile) -> impl IntoView {
     let person = &profile.person;
     let mut badges = Vec::new();
     if !person.active {
-        badges.push(("fired", Msg::BadgeFired));
+        badges.push(("badge fired", Msg::BadgeFired));
     }
     match person.user_type() {
-        UserType::Extranet => badges.push(("extranet", Msg::BadgeExtranet)),
-        UserType::Email => badges.push(("invited", Msg::BadgeInvited)),
+        UserType::Extranet => badges.push(("badge extranet", Msg::BadgeExtranet)),
+        UserType::Email => badges.push(("badge invited", Msg::BadgeInvited)),
         UserType::Employee => {}
     }
     view! {
         <p class="badges">
-            {badges.into_iter().map(|(class, msg)| view! { <span class=format!("badge {class}")>{t(lang, msg)}</span> }).collect_view()}
+            {badges.into_iter().map(|(class, msg)| view! { <span class=class>{t(lang, msg)}</span> }).collect_view()}
         </p>
     }
 }
