@@ -9,7 +9,7 @@
 use super::model::{Department, Person, Presence, manager_chain};
 use crate::bx24::{Batch, BatchKey, BatchResults, Bx24, Error};
 use crate::context::UserId;
-use serde_json::json;
+use serde_json::Value;
 
 /// Ancestor levels fetched with the first screen (deeper trees are rare in practice).
 pub const LEVELS: usize = 4;
@@ -104,17 +104,17 @@ impl FirstScreen {
         let scope = batch.add("scope", "scope", &()).expect(add_error);
         let me = batch.add("me", "user.current", &()).expect(add_error);
         let person = batch
-            .add("person", "user.get", &json!({"ID": user.get()}))
+            .add("person", "user.get", &by_id(user.get()))
             .expect(add_error);
         let presence = batch
-            .add("presence", "im.user.get", &json!({"ID": user.get()}))
+            .add("presence", "im.user.get", &by_id(user.get()))
             .expect(add_error);
         let mut departments = vec![
             batch
                 .add::<Vec<Department>, _>(
                     "dep0",
                     "department.get",
-                    &json!({"ID": person.reference(&["0", "UF_DEPARTMENT"])}),
+                    &by_id(person.reference(&["0", "UF_DEPARTMENT"])),
                 )
                 .expect(add_error),
         ];
@@ -125,7 +125,7 @@ impl FirstScreen {
                     .add(
                         &format!("dep{level}"),
                         "department.get",
-                        &json!({"ID": parent}),
+                        &by_id(parent),
                     )
                     .expect(add_error),
             );
@@ -136,7 +136,7 @@ impl FirstScreen {
             .map(|(level, department)| {
                 let head = department.reference(&["0", "UF_HEAD"]);
                 batch
-                    .add(&format!("head{level}"), "user.get", &json!({"ID": head}))
+                    .add(&format!("head{level}"), "user.get", &by_id(head))
                     .expect(add_error)
             })
             .collect();
@@ -193,6 +193,13 @@ impl FirstScreen {
             scopes,
         })
     }
+}
+
+/// `{"ID": id}`: one shared builder instead of a `json!` expansion per command.
+fn by_id(id: impl Into<Value>) -> Value {
+    let mut params = serde_json::Map::new();
+    params.insert("ID".to_owned(), id.into());
+    Value::Object(params)
 }
 
 /// Loads the first screen for `user` in one HTTP request.
