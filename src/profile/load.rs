@@ -122,11 +122,7 @@ impl FirstScreen {
             let parent = departments[level - 1].reference(&["0", "PARENT"]);
             departments.push(
                 batch
-                    .add(
-                        &format!("dep{level}"),
-                        "department.get",
-                        &by_id(parent),
-                    )
+                    .add(&format!("dep{level}"), "department.get", &by_id(parent))
                     .expect(add_error),
             );
         }
