@@ -1,17 +1,44 @@
 // Benchmark (not a test): time from the iframe's navigation to the card painted, in headless
 // Chromium against the simulator with added REST latency, and REST requests before the card.
-// Prints one JSON object. Usage: node e2e/bench/first-card.mjs [runs] [latencyMs]
-import { startPortal, control } from '../support/portal.mjs';
+// Prints one JSON object. Usage: node e2e/bench/first-card.mjs [runs] [latencyMs] [widget|reference]
+// "reference" measures bench/reference (the official SDK, sequential calls) the same way.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startPortal, control, root } from '../support/portal.mjs';
 import { launch, openPage } from '../support/browser.mjs';
 
 const runs = Number(process.argv[2] || 10);
 const latency = Number(process.argv[3] || 100);
-const sim = await startPortal({ args: ['--latency-ms', String(latency)] });
+const target = process.argv[4] || 'widget';
+const prefix = target === 'reference' ? 'reference' : 'profile';
+let dist;
+if (target === 'reference') {
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'reference-'));
+  for (const file of ['index.html', 'app.js']) {
+    fs.copyFileSync(path.join(root, 'bench/reference', file), path.join(dist, file));
+  }
+  fs.copyFileSync(path.join(root, 'tools/node_modules/@bitrix24/b24jssdk/dist/umd/index.min.js'),
+    path.join(dist, 'b24jssdk.js'));
+}
+const sim = await startPortal({ dist, args: ['--latency-ms', String(latency)] });
 const browser = await launch();
 const samples = [];
 try {
   for (let run = 0; run < runs; run++) {
     const { page } = await openPage(browser);
+    // In every frame: note when the card is first painted (two frames after it appears),
+    // independent of how often the test polls.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (window.__painted === undefined && document.querySelector('.profile-card')) {
+          window.__painted = null;
+          observer.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = performance.now(); }));
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true }); // no root element yet
+    });
     await page.goto(sim.portal + '/');
     await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
     const before = (await control(sim.portal, '/sim/api/log')).requests;
@@ -20,20 +47,22 @@ try {
     await frameLocator.locator('.profile-card').waitFor({ timeout: 30000 });
     const frame = page.frames().find((f) => f.url().includes('/handler/'));
     // Wait for the first paint after the card mark, measured inside the frame.
-    const timing = await frame.evaluate(() => new Promise((resolve) => {
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-        const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    await frame.waitForFunction(() => typeof window.__painted === 'number');
+    const timing = await frame.evaluate((prefix) => new Promise((resolve) => {
+      {
+        const mark = (name) => performance.getEntriesByName(`${prefix}:${name}`)[0]?.startTime ?? null;
+        const code = performance.getEntriesByType('resource')
+          .find((e) => e.name.endsWith('.wasm') || e.name.endsWith('b24jssdk.js'));
         resolve({
-          wasmFetched: wasm ? wasm.responseEnd : null,
-          started: mark('profile:start'),
-          connected: mark('profile:connected'),
-          data: mark('profile:data'),
-          card: mark('profile:card'),
-          painted: performance.now(),
+          wasmFetched: code ? code.responseEnd : null,
+          started: mark('start'),
+          connected: mark('connected'),
+          data: mark('data'),
+          card: mark('card'),
+          painted: window.__painted,
         });
-      }));
-    }));
+      }
+    }), prefix);
     timing.requests = (await control(sim.portal, '/sim/api/log')).requests - before;
     samples.push(timing);
     await page.close();
@@ -41,6 +70,7 @@ try {
 } finally {
   await browser.close();
   sim.stop();
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
 }
 const median = (values) => {
   const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
@@ -48,7 +78,7 @@ const median = (values) => {
 };
 const pick = (f) => median(samples.map(f));
 console.log(JSON.stringify({
-  runs, latencyMs: latency,
+  target, runs, latencyMs: latency,
   requestsBeforeCard: Math.max(...samples.map((s) => s.requests)),
   medianMs: {
     total: pick((s) => s.painted),
