@@ -4,7 +4,7 @@
 
 use super::format;
 use crate::bx24::{Bx24, OpenPathOutcome};
-use crate::context::UserId;
+use crate::context::{PlacementCode, UserId};
 use crate::i18n::{Lang, Msg, t, time_difference};
 use crate::profile::{PhoneKind, Profile, UserType, mailto_href, safe_image_url, tel_href};
 use leptos::prelude::*;
@@ -16,7 +16,8 @@ use leptos::prelude::*;
 /// use profile_widget::ui::ProfileCard;
 /// # fn demo(bx24: profile_widget::bx24::Bx24, profile: profile_widget::profile::Profile) {
 /// leptos::mount::mount_to_body(move || view! {
-///     <ProfileCard lang=profile_widget::i18n::Lang::En bx24=bx24.clone() profile=profile.clone() placement="USER_PROFILE_MENU"/>
+///     <ProfileCard lang=profile_widget::i18n::Lang::En bx24=bx24.clone() profile=profile.clone()
+///         placement=profile_widget::context::PlacementCode::UserProfileMenu/>
 /// });
 /// # }
 /// ```
@@ -28,8 +29,8 @@ pub fn ProfileCard(
     bx24: Bx24,
     /// The loaded data.
     profile: Profile,
-    /// The placement code, shown to developers as a data attribute.
-    placement: &'static str,
+    /// The placement, shown to developers as a data attribute.
+    placement: PlacementCode,
 ) -> impl IntoView {
     let person = profile.person.clone();
     let portal_origin = format!("http://{}", bx24.domain());
@@ -41,7 +42,7 @@ pub fn ProfileCard(
         Msg::ColleagueCard
     };
     view! {
-        <article class="profile-card" data-placement=placement data-user-id=person.id.to_string()
+        <article class="profile-card" data-placement=placement.as_str().to_owned() data-user-id=person.id.to_string()
             aria-labelledby="person-name">
             <p class="mode">{t(lang, mode)}</p>
             <header class="person">

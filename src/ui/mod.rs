@@ -124,7 +124,7 @@ pub fn App(
                 Phase::Card(context, profile) => {
                     let bx24 = connection.get_value().expect("a card implies a connection");
                     view! {
-                        <ProfileCard lang=lang.get() bx24 profile=*profile placement=placement_name(&context)/>
+                        <ProfileCard lang=lang.get() bx24 profile=*profile placement=context.code/>
                     }.into_any()
                 }
                 Phase::Failed(error) => view! {
@@ -132,13 +132,6 @@ pub fn App(
                 }.into_any(),
             }}
         </main>
-    }
-}
-
-fn placement_name(context: &PlacementContext) -> &'static str {
-    match context.code {
-        crate::context::PlacementCode::UserProfileToolbar => "USER_PROFILE_TOOLBAR",
-        _ => "USER_PROFILE_MENU",
     }
 }
 
