@@ -180,6 +180,94 @@ pub enum Msg {
     BadgeInvited,
     /// This employee was not found or is not visible to you.
     ErrUserNotFound,
+    /// Create a task assigned to them. (Task)
+    ActTask,
+    /// Schedule a meeting. (Meeting)
+    ActMeeting,
+    /// Send an appreciation. (Thank)
+    ActThanks,
+    /// Download the vCard. (Save contact)
+    ActVcard,
+    /// Show the QR code of my vCard. (My QR code)
+    ActQr,
+    /// A scope the action needs was not granted. (The application has no permission for this.)
+    ReasonNoScope,
+    /// Close a panel. (Close)
+    Close,
+    /// A write is in flight. (Sending…)
+    Sending,
+    /// A required field is empty. (Fill in this field.)
+    FieldRequired,
+    /// Label of the task title. (Task title)
+    TaskTitle,
+    /// Label of the task description. (Description)
+    TaskDescription,
+    /// Label of the deadline. (Deadline)
+    TaskDeadline,
+    /// Submit the task form. (Create task)
+    TaskSubmit,
+    /// The task was created. (Task created.)
+    TaskCreated,
+    /// Open the created task. (Open task)
+    OpenTask,
+    /// Label of the meeting subject. (Subject)
+    MeetingName,
+    /// Label of the day choice. (Day)
+    MeetingDay,
+    /// Label of the duration. (Duration)
+    MeetingLength,
+    /// Unit after a number of minutes. (min)
+    Minutes,
+    /// Heading of the free slots. (Free for both of you)
+    MeetingFree,
+    /// Free/busy is loading. (Looking for free time…)
+    MeetingLoading,
+    /// No common free slot that day. (No common free time on this day.)
+    MeetingNoSlots,
+    /// No slot chosen yet. (Choose a time.)
+    MeetingPickSlot,
+    /// Submit the meeting form. (Schedule meeting)
+    MeetingSubmit,
+    /// The meeting was created. (Meeting scheduled.)
+    MeetingCreated,
+    /// Label of the badge choice. (Badge)
+    ThanksBadge,
+    /// Label of the appreciation text. (Message text)
+    ThanksMessage,
+    /// Title of the appreciation post. (Thank you!)
+    ThanksTitle,
+    /// Submit the appreciation. (Send thanks)
+    ThanksSubmit,
+    /// The appreciation was posted. (Thanks published.)
+    ThanksSent,
+    /// A gratitude badge. (Thumbs up)
+    MedalThumbsUp,
+    /// A gratitude badge. (Heart)
+    MedalHeart,
+    /// A gratitude badge. (Cup)
+    MedalCup,
+    /// A gratitude badge. (Star)
+    MedalStar,
+    /// Caption of the QR code. (Scan with a phone camera to save my contact.)
+    QrHint,
+    /// Department colleagues. (Colleagues)
+    Colleagues,
+    /// People they manage. (Direct reports)
+    DirectReports,
+    /// Filter a loaded list. (Filter by name)
+    FilterPeople,
+    /// Search the whole portal. (Find an employee)
+    FindEmployee,
+    /// Placeholder of the search box. (Name or position)
+    SearchHint,
+    /// An empty search result. (Nobody found.)
+    NothingFound,
+    /// Open the portal's user picker. (Choose from the list…)
+    PickFromList,
+    /// Return to the first card. (Back)
+    BackToCard,
+    /// A write action failed (the detail follows). (Bitrix24 did not accept this:)
+    ErrWriteFailed,
 }
 
 /// "3 h ahead of you", "1 h 30 min behind you", "same time as you".
@@ -251,7 +339,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
 
 /// The messages of one language, in the order of [`Msg`].
 type Table = [&'static str; COUNT];
-const COUNT: usize = Msg::ErrUserNotFound as usize + 1;
+const COUNT: usize = Msg::ErrWriteFailed as usize + 1;
 
 fn table(lang: Lang) -> &'static Table {
     match lang {
@@ -318,6 +406,50 @@ const EN: Table = [
     "Dismissed",                                                           // BadgeFired
     "Invited",                                                             // BadgeInvited
     "This employee was not found or is not visible to you.",               // ErrUserNotFound
+    "Task",                                                                // ActTask
+    "Meeting",                                                             // ActMeeting
+    "Thank",                                                               // ActThanks
+    "Save contact",                                                        // ActVcard
+    "My QR code",                                                          // ActQr
+    "The application has no permission for this.",                         // ReasonNoScope
+    "Close",                                                               // Close
+    "Sending…",                                                            // Sending
+    "Fill in this field.",                                                 // FieldRequired
+    "Task title",                                                          // TaskTitle
+    "Description",                                                         // TaskDescription
+    "Deadline",                                                            // TaskDeadline
+    "Create task",                                                         // TaskSubmit
+    "Task created.",                                                       // TaskCreated
+    "Open task",                                                           // OpenTask
+    "Subject",                                                             // MeetingName
+    "Day",                                                                 // MeetingDay
+    "Duration",                                                            // MeetingLength
+    "min",                                                                 // Minutes
+    "Free for both of you",                                                // MeetingFree
+    "Looking for free time…",                                              // MeetingLoading
+    "No common free time on this day.",                                    // MeetingNoSlots
+    "Choose a time.",                                                      // MeetingPickSlot
+    "Schedule meeting",                                                    // MeetingSubmit
+    "Meeting scheduled.",                                                  // MeetingCreated
+    "Badge",                                                               // ThanksBadge
+    "Message text",                                                        // ThanksMessage
+    "Thank you!",                                                          // ThanksTitle
+    "Send thanks",                                                         // ThanksSubmit
+    "Thanks published.",                                                   // ThanksSent
+    "Thumbs up",                                                           // MedalThumbsUp
+    "Heart",                                                               // MedalHeart
+    "Cup",                                                                 // MedalCup
+    "Star",                                                                // MedalStar
+    "Scan with a phone camera to save my contact.",                        // QrHint
+    "Colleagues",                                                          // Colleagues
+    "Direct reports",                                                      // DirectReports
+    "Filter by name",                                                      // FilterPeople
+    "Find an employee",                                                    // FindEmployee
+    "Name or position",                                                    // SearchHint
+    "Nobody found.",                                                       // NothingFound
+    "Choose from the list…",                                               // PickFromList
+    "Back",                                                                // BackToCard
+    "Bitrix24 did not accept this:",                                       // ErrWriteFailed
 ];
 
 const RU: Table = [
@@ -372,6 +504,50 @@ const RU: Table = [
     "Уволен",                                                      // BadgeFired
     "Приглашён",                                                   // BadgeInvited
     "Сотрудник не найден или недоступен вам.",                     // ErrUserNotFound
+    "Задача",                                                      // ActTask
+    "Встреча",                                                     // ActMeeting
+    "Поблагодарить",                                               // ActThanks
+    "Сохранить контакт",                                           // ActVcard
+    "Мой QR-код",                                                  // ActQr
+    "У приложения нет на это прав.",                               // ReasonNoScope
+    "Закрыть",                                                     // Close
+    "Отправка…",                                                   // Sending
+    "Заполните это поле.",                                         // FieldRequired
+    "Название задачи",                                             // TaskTitle
+    "Описание",                                                    // TaskDescription
+    "Крайний срок",                                                // TaskDeadline
+    "Создать задачу",                                              // TaskSubmit
+    "Задача создана.",                                             // TaskCreated
+    "Открыть задачу",                                              // OpenTask
+    "Тема",                                                        // MeetingName
+    "День",                                                        // MeetingDay
+    "Длительность",                                                // MeetingLength
+    "мин",                                                         // Minutes
+    "Свободно у обоих",                                            // MeetingFree
+    "Ищем свободное время…",                                       // MeetingLoading
+    "В этот день нет общего свободного времени.",                  // MeetingNoSlots
+    "Выберите время.",                                             // MeetingPickSlot
+    "Назначить встречу",                                           // MeetingSubmit
+    "Встреча назначена.",                                          // MeetingCreated
+    "Значок",                                                      // ThanksBadge
+    "Текст сообщения",                                             // ThanksMessage
+    "Спасибо!",                                                    // ThanksTitle
+    "Отправить благодарность",                                     // ThanksSubmit
+    "Благодарность опубликована.",                                 // ThanksSent
+    "Класс",                                                       // MedalThumbsUp
+    "Сердце",                                                      // MedalHeart
+    "Кубок",                                                       // MedalCup
+    "Звезда",                                                      // MedalStar
+    "Отсканируйте камерой телефона, чтобы сохранить мой контакт.", // QrHint
+    "Коллеги",                                                     // Colleagues
+    "Подчинённые",                                                 // DirectReports
+    "Фильтр по имени",                                             // FilterPeople
+    "Найти сотрудника",                                            // FindEmployee
+    "Имя или должность",                                           // SearchHint
+    "Никого не найдено.",                                          // NothingFound
+    "Выбрать из списка…",                                          // PickFromList
+    "Назад",                                                       // BackToCard
+    "Битрикс24 не принял запрос:",                                 // ErrWriteFailed
 ];
 
 const DE: Table = [
@@ -426,6 +602,50 @@ const DE: Table = [
     "Entlassen",                                                  // BadgeFired
     "Eingeladen",                                                 // BadgeInvited
     "Dieser Mitarbeiter wurde nicht gefunden oder ist für Sie nicht sichtbar.", // ErrUserNotFound
+    "Aufgabe",                                                    // ActTask
+    "Termin",                                                     // ActMeeting
+    "Danken",                                                     // ActThanks
+    "Kontakt speichern",                                          // ActVcard
+    "Mein QR-Code",                                               // ActQr
+    "Die Anwendung hat dafür keine Berechtigung.",                // ReasonNoScope
+    "Schließen",                                                  // Close
+    "Wird gesendet…",                                             // Sending
+    "Bitte füllen Sie dieses Feld aus.",                          // FieldRequired
+    "Titel der Aufgabe",                                          // TaskTitle
+    "Beschreibung",                                               // TaskDescription
+    "Frist",                                                      // TaskDeadline
+    "Aufgabe erstellen",                                          // TaskSubmit
+    "Aufgabe erstellt.",                                          // TaskCreated
+    "Aufgabe öffnen",                                             // OpenTask
+    "Betreff",                                                    // MeetingName
+    "Tag",                                                        // MeetingDay
+    "Dauer",                                                      // MeetingLength
+    "Min.",                                                       // Minutes
+    "Für Sie beide frei",                                         // MeetingFree
+    "Freie Zeit wird gesucht…",                                   // MeetingLoading
+    "An diesem Tag gibt es keine gemeinsame freie Zeit.",         // MeetingNoSlots
+    "Wählen Sie eine Uhrzeit.",                                   // MeetingPickSlot
+    "Termin anlegen",                                             // MeetingSubmit
+    "Termin angelegt.",                                           // MeetingCreated
+    "Abzeichen",                                                  // ThanksBadge
+    "Nachricht",                                                  // ThanksMessage
+    "Danke!",                                                     // ThanksTitle
+    "Dank senden",                                                // ThanksSubmit
+    "Dank veröffentlicht.",                                       // ThanksSent
+    "Daumen hoch",                                                // MedalThumbsUp
+    "Herz",                                                       // MedalHeart
+    "Pokal",                                                      // MedalCup
+    "Stern",                                                      // MedalStar
+    "Mit der Handykamera scannen, um meinen Kontakt zu speichern.", // QrHint
+    "Kollegen",                                                   // Colleagues
+    "Direkt unterstellt",                                         // DirectReports
+    "Nach Name filtern",                                          // FilterPeople
+    "Mitarbeiter suchen",                                         // FindEmployee
+    "Name oder Position",                                         // SearchHint
+    "Niemand gefunden.",                                          // NothingFound
+    "Aus der Liste wählen…",                                      // PickFromList
+    "Zurück",                                                     // BackToCard
+    "Bitrix24 hat dies nicht angenommen:",                        // ErrWriteFailed
 ];
 
 const ES: Table = [
@@ -480,6 +700,50 @@ const ES: Table = [
     "Despedido",                                                // BadgeFired
     "Invitado",                                                 // BadgeInvited
     "Este empleado no se encontró o no es visible para usted.", // ErrUserNotFound
+    "Tarea",                                                    // ActTask
+    "Reunión",                                                  // ActMeeting
+    "Agradecer",                                                // ActThanks
+    "Guardar contacto",                                         // ActVcard
+    "Mi código QR",                                             // ActQr
+    "La aplicación no tiene permiso para esto.",                // ReasonNoScope
+    "Cerrar",                                                   // Close
+    "Enviando…",                                                // Sending
+    "Rellena este campo.",                                      // FieldRequired
+    "Título de la tarea",                                       // TaskTitle
+    "Descripción",                                              // TaskDescription
+    "Fecha límite",                                             // TaskDeadline
+    "Crear tarea",                                              // TaskSubmit
+    "Tarea creada.",                                            // TaskCreated
+    "Abrir tarea",                                              // OpenTask
+    "Asunto",                                                   // MeetingName
+    "Día",                                                      // MeetingDay
+    "Duración",                                                 // MeetingLength
+    "min.",                                                     // Minutes
+    "Libre para ambos",                                         // MeetingFree
+    "Buscando tiempo libre…",                                   // MeetingLoading
+    "No hay tiempo libre en común este día.",                   // MeetingNoSlots
+    "Elige una hora.",                                          // MeetingPickSlot
+    "Programar reunión",                                        // MeetingSubmit
+    "Reunión programada.",                                      // MeetingCreated
+    "Insignia",                                                 // ThanksBadge
+    "Texto del mensaje",                                        // ThanksMessage
+    "¡Gracias!",                                                // ThanksTitle
+    "Enviar agradecimiento",                                    // ThanksSubmit
+    "Agradecimiento publicado.",                                // ThanksSent
+    "Pulgar arriba",                                            // MedalThumbsUp
+    "Corazón",                                                  // MedalHeart
+    "Copa",                                                     // MedalCup
+    "Estrella",                                                 // MedalStar
+    "Escanéalo con la cámara del teléfono para guardar mi contacto.", // QrHint
+    "Compañeros",                                               // Colleagues
+    "Subordinados",                                             // DirectReports
+    "Filtrar por nombre",                                       // FilterPeople
+    "Buscar empleado",                                          // FindEmployee
+    "Nombre o puesto",                                          // SearchHint
+    "No se encontró a nadie.",                                  // NothingFound
+    "Elegir de la lista…",                                      // PickFromList
+    "Volver",                                                   // BackToCard
+    "Bitrix24 no aceptó esto:",                                 // ErrWriteFailed
 ];
 
 const PT_BR: Table = [
@@ -534,6 +798,50 @@ const PT_BR: Table = [
     "Desligado",                                                        // BadgeFired
     "Convidado",                                                        // BadgeInvited
     "Este funcionário não foi encontrado ou não está visível para você.", // ErrUserNotFound
+    "Tarefa",                                                           // ActTask
+    "Reunião",                                                          // ActMeeting
+    "Agradecer",                                                        // ActThanks
+    "Salvar contato",                                                   // ActVcard
+    "Meu código QR",                                                    // ActQr
+    "O aplicativo não tem permissão para isso.",                        // ReasonNoScope
+    "Fechar",                                                           // Close
+    "Enviando…",                                                        // Sending
+    "Preencha este campo.",                                             // FieldRequired
+    "Título da tarefa",                                                 // TaskTitle
+    "Descrição",                                                        // TaskDescription
+    "Prazo",                                                            // TaskDeadline
+    "Criar tarefa",                                                     // TaskSubmit
+    "Tarefa criada.",                                                   // TaskCreated
+    "Abrir tarefa",                                                     // OpenTask
+    "Assunto",                                                          // MeetingName
+    "Dia",                                                              // MeetingDay
+    "Duração",                                                          // MeetingLength
+    "min.",                                                             // Minutes
+    "Livre para vocês dois",                                            // MeetingFree
+    "Procurando horário livre…",                                        // MeetingLoading
+    "Não há horário livre em comum neste dia.",                         // MeetingNoSlots
+    "Escolha um horário.",                                              // MeetingPickSlot
+    "Agendar reunião",                                                  // MeetingSubmit
+    "Reunião agendada.",                                                // MeetingCreated
+    "Selo",                                                             // ThanksBadge
+    "Texto da mensagem",                                                // ThanksMessage
+    "Obrigado!",                                                        // ThanksTitle
+    "Enviar agradecimento",                                             // ThanksSubmit
+    "Agradecimento publicado.",                                         // ThanksSent
+    "Joinha",                                                           // MedalThumbsUp
+    "Coração",                                                          // MedalHeart
+    "Taça",                                                             // MedalCup
+    "Estrela",                                                          // MedalStar
+    "Escaneie com a câmera do celular para salvar meu contato.",        // QrHint
+    "Colegas",                                                          // Colleagues
+    "Subordinados diretos",                                             // DirectReports
+    "Filtrar por nome",                                                 // FilterPeople
+    "Buscar funcionário",                                               // FindEmployee
+    "Nome ou cargo",                                                    // SearchHint
+    "Ninguém encontrado.",                                              // NothingFound
+    "Escolher da lista…",                                               // PickFromList
+    "Voltar",                                                           // BackToCard
+    "O Bitrix24 não aceitou isto:",                                     // ErrWriteFailed
 ];
 
 const FR: Table = [
@@ -588,6 +896,50 @@ const FR: Table = [
     "Parti",                                // BadgeFired
     "Invité",                               // BadgeInvited
     "Cet employé est introuvable ou ne vous est pas visible.", // ErrUserNotFound
+    "Tâche",                                // ActTask
+    "Réunion",                              // ActMeeting
+    "Remercier",                            // ActThanks
+    "Enregistrer le contact",               // ActVcard
+    "Mon code QR",                          // ActQr
+    "L’application n’a pas l’autorisation pour cela.", // ReasonNoScope
+    "Fermer",                               // Close
+    "Envoi…",                               // Sending
+    "Remplissez ce champ.",                 // FieldRequired
+    "Titre de la tâche",                    // TaskTitle
+    "Description détaillée",                // TaskDescription
+    "Échéance",                             // TaskDeadline
+    "Créer la tâche",                       // TaskSubmit
+    "Tâche créée.",                         // TaskCreated
+    "Ouvrir la tâche",                      // OpenTask
+    "Objet",                                // MeetingName
+    "Jour",                                 // MeetingDay
+    "Durée",                                // MeetingLength
+    "mn",                                   // Minutes
+    "Libre pour vous deux",                 // MeetingFree
+    "Recherche de créneaux libres…",        // MeetingLoading
+    "Aucun créneau libre commun ce jour-là.", // MeetingNoSlots
+    "Choisissez une heure.",                // MeetingPickSlot
+    "Planifier la réunion",                 // MeetingSubmit
+    "Réunion planifiée.",                   // MeetingCreated
+    "Badge de remerciement",                // ThanksBadge
+    "Texte du message",                     // ThanksMessage
+    "Merci !",                              // ThanksTitle
+    "Envoyer le remerciement",              // ThanksSubmit
+    "Remerciement publié.",                 // ThanksSent
+    "Pouce levé",                           // MedalThumbsUp
+    "Cœur",                                 // MedalHeart
+    "Coupe",                                // MedalCup
+    "Étoile",                               // MedalStar
+    "Scannez avec l’appareil photo du téléphone pour enregistrer mon contact.", // QrHint
+    "Collègues",                            // Colleagues
+    "Subordonnés",                          // DirectReports
+    "Filtrer par nom",                      // FilterPeople
+    "Trouver un employé",                   // FindEmployee
+    "Nom ou poste",                         // SearchHint
+    "Personne trouvé.",                     // NothingFound
+    "Choisir dans la liste…",               // PickFromList
+    "Retour",                               // BackToCard
+    "Bitrix24 n’a pas accepté ceci :",      // ErrWriteFailed
 ];
 
 const PL: Table = [
@@ -642,6 +994,50 @@ const PL: Table = [
     "Zwolniony",                                                           // BadgeFired
     "Zaproszony",                                                          // BadgeInvited
     "Nie znaleziono tego pracownika lub nie jest on dla Ciebie widoczny.", // ErrUserNotFound
+    "Zadanie",                                                             // ActTask
+    "Spotkanie",                                                           // ActMeeting
+    "Podziękuj",                                                           // ActThanks
+    "Zapisz kontakt",                                                      // ActVcard
+    "Mój kod QR",                                                          // ActQr
+    "Aplikacja nie ma do tego uprawnień.",                                 // ReasonNoScope
+    "Zamknij",                                                             // Close
+    "Wysyłanie…",                                                          // Sending
+    "Wypełnij to pole.",                                                   // FieldRequired
+    "Tytuł zadania",                                                       // TaskTitle
+    "Opis",                                                                // TaskDescription
+    "Termin wykonania",                                                    // TaskDeadline
+    "Utwórz zadanie",                                                      // TaskSubmit
+    "Zadanie utworzone.",                                                  // TaskCreated
+    "Otwórz zadanie",                                                      // OpenTask
+    "Temat",                                                               // MeetingName
+    "Dzień",                                                               // MeetingDay
+    "Czas trwania",                                                        // MeetingLength
+    "min.",                                                                // Minutes
+    "Wolne dla was obojga",                                                // MeetingFree
+    "Szukanie wolnego czasu…",                                             // MeetingLoading
+    "Brak wspólnego wolnego czasu tego dnia.",                             // MeetingNoSlots
+    "Wybierz godzinę.",                                                    // MeetingPickSlot
+    "Zaplanuj spotkanie",                                                  // MeetingSubmit
+    "Spotkanie zaplanowane.",                                              // MeetingCreated
+    "Odznaka",                                                             // ThanksBadge
+    "Treść wiadomości",                                                    // ThanksMessage
+    "Dziękuję!",                                                           // ThanksTitle
+    "Wyślij podziękowanie",                                                // ThanksSubmit
+    "Podziękowanie opublikowane.",                                         // ThanksSent
+    "Kciuk w górę",                                                        // MedalThumbsUp
+    "Serce",                                                               // MedalHeart
+    "Puchar",                                                              // MedalCup
+    "Gwiazda",                                                             // MedalStar
+    "Zeskanuj aparatem telefonu, aby zapisać mój kontakt.",                // QrHint
+    "Współpracownicy",                                                     // Colleagues
+    "Podwładni",                                                           // DirectReports
+    "Filtruj po nazwisku",                                                 // FilterPeople
+    "Znajdź pracownika",                                                   // FindEmployee
+    "Imię lub stanowisko",                                                 // SearchHint
+    "Nikogo nie znaleziono.",                                              // NothingFound
+    "Wybierz z listy…",                                                    // PickFromList
+    "Wstecz",                                                              // BackToCard
+    "Bitrix24 nie przyjął tego:",                                          // ErrWriteFailed
 ];
 
 const UK: Table = [
@@ -696,6 +1092,50 @@ const UK: Table = [
     "Звільнений",                                                  // BadgeFired
     "Запрошений",                                                  // BadgeInvited
     "Співробітника не знайдено або він вам недоступний.",          // ErrUserNotFound
+    "Завдання",                                                    // ActTask
+    "Зустріч",                                                     // ActMeeting
+    "Подякувати",                                                  // ActThanks
+    "Зберегти контакт",                                            // ActVcard
+    "Мій QR-код",                                                  // ActQr
+    "Застосунок не має на це прав.",                               // ReasonNoScope
+    "Закрити",                                                     // Close
+    "Надсилання…",                                                 // Sending
+    "Заповніть це поле.",                                          // FieldRequired
+    "Назва завдання",                                              // TaskTitle
+    "Опис",                                                        // TaskDescription
+    "Крайній термін",                                              // TaskDeadline
+    "Створити завдання",                                           // TaskSubmit
+    "Завдання створено.",                                          // TaskCreated
+    "Відкрити завдання",                                           // OpenTask
+    "Тема зустрічі",                                               // MeetingName
+    "День зустрічі",                                               // MeetingDay
+    "Тривалість",                                                  // MeetingLength
+    "хв",                                                          // Minutes
+    "Вільно в обох",                                               // MeetingFree
+    "Шукаємо вільний час…",                                        // MeetingLoading
+    "Цього дня немає спільного вільного часу.",                    // MeetingNoSlots
+    "Оберіть час.",                                                // MeetingPickSlot
+    "Призначити зустріч",                                          // MeetingSubmit
+    "Зустріч призначено.",                                         // MeetingCreated
+    "Значок подяки",                                               // ThanksBadge
+    "Текст повідомлення",                                          // ThanksMessage
+    "Дякую!",                                                      // ThanksTitle
+    "Надіслати подяку",                                            // ThanksSubmit
+    "Подяку опубліковано.",                                        // ThanksSent
+    "Клас",                                                        // MedalThumbsUp
+    "Серце",                                                       // MedalHeart
+    "Кубок",                                                       // MedalCup
+    "Зірка",                                                       // MedalStar
+    "Відскануйте камерою телефона, щоб зберегти мій контакт.",     // QrHint
+    "Колеги",                                                      // Colleagues
+    "Підлеглі",                                                    // DirectReports
+    "Фільтр за ім’ям",                                             // FilterPeople
+    "Знайти співробітника",                                        // FindEmployee
+    "Ім’я або посада",                                             // SearchHint
+    "Нікого не знайдено.",                                         // NothingFound
+    "Вибрати зі списку…",                                          // PickFromList
+    "Назад",                                                       // BackToCard
+    "Бітрікс24 не прийняв запит:",                                 // ErrWriteFailed
 ];
 
 #[cfg(test)]
@@ -715,7 +1155,7 @@ mod tests {
 
     #[test]
     fn tables_follow_the_enum_order() {
-        assert_eq!(COUNT, 51);
+        assert_eq!(COUNT, 95);
         assert_eq!(t(Lang::En, Msg::Connecting), "Connecting to Bitrix24…");
         assert_eq!(
             t(Lang::En, Msg::ErrUserNotFound),

@@ -193,6 +193,12 @@ fn date(year: i32, month: u32, day: u32) -> String {
 impl Company {
     /// Generates `size` users (10 to 50,000) from `seed`: the same inputs, the same company.
     pub fn generate(size: usize, seed: u64) -> Self {
+        Self::generate_with_team(size, seed, 0)
+    }
+
+    /// As [`Company::generate`], with users 2 to `team + 1` (the demo card's owner among them)
+    /// all in department 2, for measuring a very large team.
+    pub fn generate_with_team(size: usize, seed: u64, team: usize) -> Self {
         let size = size.clamp(10, 50_000);
         let mut rng = fastrand::Rng::with_seed(seed);
         let department_count = (size / 12).clamp(3, 400);
@@ -225,12 +231,13 @@ impl Company {
             let female = rng.bool();
             let (zone, offset) = *pick(&mut rng, ZONES);
             let (city, country) = *pick(&mut rng, CITIES);
-            let extranet = id > 1 && id % 35 == 0;
-            let no_department = id > 1 && id % 97 == 0;
-            let department = if id == 1 {
-                1
-            } else {
-                1 + rng.u32(..department_count as u32)
+            let extranet = id > 1 && id % 35 == 0 && id as usize > team + 1;
+            let no_department = id > 1 && id % 97 == 0 && id as usize > team + 1;
+            let random = 1 + rng.u32(..department_count as u32);
+            let department = match id {
+                1 => 1,
+                _ if id as usize <= team + 1 => 2,
+                _ => random,
             };
             let departments_of = if extranet || no_department {
                 Vec::new()
@@ -531,6 +538,22 @@ pub fn photo_svg(user: &User) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_team_shares_one_department() {
+        let company = Company::generate_with_team(6_000, 42, 5_000);
+        let team = company
+            .users
+            .iter()
+            .filter(|u| u.departments.first() == Some(&2))
+            .count();
+        assert!(team >= 5_000, "{team}");
+        assert_eq!(
+            company.users[1].departments.first(),
+            Some(&2),
+            "the card owner is in it"
+        );
+    }
 
     #[test]
     fn deterministic_and_sized() {

@@ -21,6 +21,8 @@ pub struct Config {
     pub dist: PathBuf,
     pub users: usize,
     pub seed: u64,
+    /// Employees put into department 2 (0: none), see `Company::generate_with_team`.
+    pub team: usize,
     pub latency_ms: u64,
     /// Extra origins allowed to frame the widget (a real portal, in host mode).
     pub frame_ancestors: Vec<String>,
@@ -69,7 +71,7 @@ pub async fn serve(
     ready(portal_addr, app_addr);
     let app_task = tokio::spawn(async move { axum::serve(app_listener, app).await });
     if let (Some(listener), Some(addr)) = (portal_listener, portal_addr) {
-        let company = company::Company::generate(config.users, config.seed);
+        let company = company::Company::generate_with_team(config.users, config.seed, config.team);
         let mut sim = state::Sim::new(company, format!("http://{addr}"), app_origin);
         sim.settings.latency_ms = config.latency_ms;
         let portal = server::Portal {

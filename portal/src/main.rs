@@ -21,6 +21,10 @@ struct Args {
     /// Employees in the demo company (10 to 50,000).
     #[arg(long, default_value_t = 300)]
     users: usize,
+    /// Put this many employees (the demo card's owner first) into one department, to try
+    /// the colleague list with a very large team (0: departments of about 12).
+    #[arg(long, default_value_t = 0)]
+    team: usize,
     /// Seed of the demo company.
     #[arg(long, default_value_t = 42)]
     seed: u64,
@@ -49,6 +53,7 @@ async fn main() {
         dist: args.dist,
         users: args.users,
         seed: args.seed,
+        team: args.team,
         latency_ms: args.latency_ms,
         frame_ancestors: args.frame_ancestors,
         app_only: args.app_only,

@@ -1,8 +1,13 @@
-//! The profile card's data: typed people and departments ([`model`], pure) and the
-//! one-request first screen ([`load`]).
+//! The profile card's data: typed people and departments ([`model`], pure), the
+//! one-request first screen ([`load`]), the write actions' drafts ([`actions`]), meeting
+//! slots ([`meeting`]), vCards ([`vcard`]) and the people lists ([`people`]).
 
+pub mod actions;
 pub mod load;
+pub mod meeting;
 pub mod model;
+pub mod people;
+pub mod vcard;
 
 pub use load::{FirstScreen, LEVELS, LoadError, Profile, load};
 pub use model::{

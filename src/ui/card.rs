@@ -3,10 +3,13 @@
 //! image URLs load.
 
 use super::format;
+use super::forms::{self, MeetingForm, TaskForm, ThanksForm, WriteState};
+use super::people::{PeoplePanel, PersonSearch};
+use super::share::{QrPanel, VcardLink};
 use crate::bx24::{Bx24, OpenPathOutcome};
 use crate::context::{PlacementCode, UserId};
 use crate::i18n::{Lang, Msg, t, time_difference};
-use crate::profile::{PhoneKind, Profile, UserType, mailto_href, safe_image_url, tel_href};
+use crate::profile::{PhoneKind, Profile, UserType, mailto_href, safe_image_url, tel_href, vcard};
 use leptos::prelude::*;
 
 /// The whole card for a loaded profile.
@@ -17,7 +20,8 @@ use leptos::prelude::*;
 /// # fn demo(bx24: profile_widget::bx24::Bx24, profile: profile_widget::profile::Profile) {
 /// leptos::mount::mount_to_body(move || view! {
 ///     <ProfileCard lang=profile_widget::i18n::Lang::En bx24=bx24.clone() profile=profile.clone()
-///         placement=profile_widget::context::PlacementCode::UserProfileMenu/>
+///         placement=profile_widget::context::PlacementCode::UserProfileMenu
+///         on_open=Callback::new(|user| println!("open {user}"))/>
 /// });
 /// # }
 /// ```
@@ -31,6 +35,8 @@ pub fn ProfileCard(
     profile: Profile,
     /// The placement, shown to developers as a data attribute.
     placement: PlacementCode,
+    /// Opens another person's card in the widget.
+    on_open: Callback<UserId>,
 ) -> impl IntoView {
     let person = profile.person.clone();
     let portal_origin = format!("http://{}", bx24.domain());
@@ -55,9 +61,12 @@ pub fn ProfileCard(
                 </div>
             </header>
             <LocalTime lang time_zone=person.time_zone.clone()/>
-            <Actions lang bx24 profile=profile.clone()/>
+            <Actions lang bx24=bx24.clone() profile=profile.clone()/>
+            <Tools lang bx24=bx24.clone() profile=profile.clone()/>
             <Contacts lang profile=profile.clone()/>
             <Facts lang profile=profile.clone()/>
+            <PeoplePanel lang bx24=bx24.clone() profile=profile.clone() on_open/>
+            <PersonSearch lang bx24 on_open/>
         </article>
     }
 }
@@ -201,6 +210,86 @@ fn Actions(lang: Lang, bx24: Bx24, profile: Profile) -> impl IntoView {
     }
 }
 
+/// A panel the tool buttons open under the card's actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tool {
+    Task,
+    Meeting,
+    Thanks,
+    Qr,
+}
+
+/// Why a write action cannot apply: the person, then the scope it needs.
+fn write_reason(profile: &Profile, scope: &str, allow_me: bool) -> Option<Msg> {
+    if !profile.person.active {
+        Some(Msg::ReasonFired)
+    } else if profile.is_me() && !allow_me {
+        Some(Msg::ReasonMe)
+    } else if !profile.has_scope(scope) {
+        Some(Msg::ReasonNoScope)
+    } else {
+        None
+    }
+}
+
+/// Task, meeting, appreciation, vCard and (on my card) QR code. The drafts live here, so a
+/// form closed and opened again, or a failed send, keeps what was typed.
+#[component]
+fn Tools(lang: Lang, bx24: Bx24, profile: Profile) -> impl IntoView {
+    let open = RwSignal::new(None::<Tool>);
+    let (task, meeting, thanks) = forms::empty_drafts();
+    let (task, meeting, thanks) = (
+        RwSignal::new(task),
+        RwSignal::new(meeting),
+        RwSignal::new(thanks),
+    );
+    let states = [(); 3].map(|_| RwSignal::new(WriteState::Idle(None)));
+    let (me, them) = (profile.me.id, profile.person.id);
+    let card = vcard::vcard(
+        &profile.person,
+        &forms::organization(&profile.person, &profile.departments),
+    );
+    let toggle = move |tool: Tool| {
+        Callback::new(move |_| {
+            open.update(|o| *o = if *o == Some(tool) { None } else { Some(tool) })
+        })
+    };
+    let bx24 = StoredValue::new_local(bx24);
+    let qr_card = card.clone();
+    view! {
+        <nav class="actions tools" aria-label=t(lang, Msg::Actions)>
+            <ActionButton lang class="task" label=Msg::ActTask reason=write_reason(&profile, "task", true)
+                on_press=toggle(Tool::Task) expanded=Signal::derive(move || open.get() == Some(Tool::Task))/>
+            <ActionButton lang class="meeting" label=Msg::ActMeeting reason=write_reason(&profile, "calendar", false)
+                on_press=toggle(Tool::Meeting) expanded=Signal::derive(move || open.get() == Some(Tool::Meeting))/>
+            <ActionButton lang class="thanks" label=Msg::ActThanks reason=write_reason(&profile, "log", false)
+                on_press=toggle(Tool::Thanks) expanded=Signal::derive(move || open.get() == Some(Tool::Thanks))/>
+            <VcardLink lang vcard=card file_name=vcard::file_name(&profile.person)/>
+            {profile.is_me().then(|| view! {
+                <ActionButton lang class="qr" label=Msg::ActQr reason=None
+                    on_press=toggle(Tool::Qr) expanded=Signal::derive(move || open.get() == Some(Tool::Qr))/>
+            })}
+        </nav>
+        <div id="tool-panel" class="tool-panel">
+            {move || open.get().map(|tool| {
+                let bx24 = bx24.get_value();
+                let panel = match tool {
+                    Tool::Task => view! { <TaskForm lang bx24 me them draft=task state=states[0]/> }.into_any(),
+                    Tool::Meeting => view! { <MeetingForm lang bx24 me them draft=meeting state=states[1]/> }.into_any(),
+                    Tool::Thanks => view! { <ThanksForm lang bx24 them draft=thanks state=states[2]/> }.into_any(),
+                    Tool::Qr => view! { <QrPanel lang vcard=qr_card.clone()/> }.into_any(),
+                };
+                view! {
+                    <div class="panel tool">
+                        <button type="button" class="close" aria-label=t(lang, Msg::Close) on:click=move |_| open.set(None)>"×"</button>
+                        {panel}
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
 /// A button that is disabled with a visible reason when the action cannot apply.
 #[component]
 fn ActionButton(
@@ -209,13 +298,19 @@ fn ActionButton(
     label: Msg,
     reason: Option<Msg>,
     on_press: Callback<()>,
+    /// For buttons that open a panel: whether it is open.
+    #[prop(optional, into)]
+    expanded: Option<Signal<bool>>,
 ) -> impl IntoView {
     let reason_id = format!("why-{class}");
     let described = reason.map(|_| reason_id.clone());
+    let controls = expanded.map(|_| "tool-panel");
     view! {
         <span class="action">
             <button type="button" class=format!("button {class}") disabled=reason.is_some()
-                aria-describedby=described on:click=move |_| on_press.run(())>
+                aria-describedby=described aria-controls=controls
+                aria-expanded=move || expanded.map(|open| open.get().to_string())
+                on:click=move |_| on_press.run(())>
                 {t(lang, label)}
             </button>
             <span class="why" id=reason_id>{reason.map(|why| t(lang, why))}</span>

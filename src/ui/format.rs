@@ -7,7 +7,8 @@ use crate::profile::Date;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<Function> {
+/// A new `Intl.DateTimeFormat(locale, options)`.
+fn formatter(locale: &str, options: &[(&str, &str)]) -> Option<JsValue> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
         .ok()?
@@ -17,8 +18,12 @@ fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<Function> 
     for (key, value) in options {
         Reflect::set(&settings, &(*key).into(), &(*value).into()).ok()?;
     }
-    let args = Array::of2(&locale.into(), &settings);
-    let formatter = Reflect::construct(&constructor, &args).ok()?;
+    Reflect::construct(&constructor, &Array::of2(&locale.into(), &settings)).ok()
+}
+
+/// The bound `format` function of a new `Intl.DateTimeFormat`.
+fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<Function> {
+    let formatter = formatter(locale, options)?;
     Reflect::get(&formatter, &"format".into())
         .ok()?
         .dyn_into()
@@ -92,4 +97,18 @@ pub fn local_time(lang: Lang, time_zone: &str) -> Option<(String, i32)> {
         difference += 1440;
     }
     Some((format_with(&shown, &now)?, difference))
+}
+
+/// The viewer's IANA time zone (`Intl`), or empty when the browser does not say.
+pub fn viewer_time_zone() -> String {
+    let zone = || {
+        let formatter = formatter("en", &[])?;
+        let resolved: Function = Reflect::get(&formatter, &"resolvedOptions".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let options = resolved.call0(&formatter).ok()?;
+        Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+    };
+    zone().unwrap_or_default()
 }

@@ -2,10 +2,13 @@
 
 mod card;
 mod format;
+mod forms;
+mod people;
+mod share;
 mod status;
 
 use crate::bx24::{self, Bx24, Options};
-use crate::context::PlacementContext;
+use crate::context::{PlacementContext, UserId};
 use crate::i18n::{Lang, Msg, retrying_in, t};
 use crate::profile::{self, LoadError, Profile};
 pub use card::ProfileCard;
@@ -51,6 +54,9 @@ pub fn App(
     let phase = RwSignal::new(Phase::Connecting);
     let lang = RwSignal::new(url_lang());
     let connection = StoredValue::new_local(None::<Bx24>);
+    // The person shown when the viewer opened someone else from the card; `None` = the
+    // placement's own `USER_ID`.
+    let target = StoredValue::new(None::<UserId>);
     // Rate-limited or lost reads retry by themselves; this shows why, and a countdown to when
     // (the deadline in ms since the epoch, and a clock ticking twice a second).
     let retry = RwSignal::new(None::<(Msg, f64)>);
@@ -76,6 +82,7 @@ pub fn App(
                         });
                         lang.set(Lang::from_bitrix(&bx24.lang()));
                         connection.set_value(Some(bx24.clone()));
+                        fit_on_resize(&bx24);
                         bx24
                     }
                     Err(error) => return fail(phase, error.into()),
@@ -87,7 +94,8 @@ pub fn App(
             };
             mark("profile:connected");
             phase.set(Phase::Loading(context.clone()));
-            let loaded = profile::load(&bx24, context.user_id).await;
+            let user = target.get_value().unwrap_or(context.user_id);
+            let loaded = profile::load(&bx24, user).await;
             retry.set(None);
             match loaded {
                 Ok(profile) => {
@@ -101,6 +109,10 @@ pub fn App(
         });
     };
     start();
+    let open_person = move |user: Option<UserId>| {
+        target.set_value(user);
+        start();
+    };
     view! {
         <main class="widget" lang=move || lang.get().tag()>
             {move || match phase.get() {
@@ -121,12 +133,25 @@ pub fn App(
                         })}
                     </p>
                 }.into_any(),
-                Phase::Card(context, profile) => {
-                    let bx24 = connection.get_value().expect("a card implies a connection");
-                    view! {
-                        <ProfileCard lang=lang.get() bx24 profile=*profile placement=context.code/>
-                    }.into_any()
-                }
+                Phase::Card(context, profile) => match connection.get_value() {
+                    Some(bx24) => {
+                        let away = profile.person.id != context.user_id;
+                        view! {
+                            {away.then(|| view! {
+                                <button type="button" class="button secondary back" on:click=move |_| open_person(None)>
+                                    "← "{t(lang.get(), Msg::BackToCard)}
+                                </button>
+                            })}
+                            <ProfileCard lang=lang.get() bx24 profile=*profile placement=context.code
+                                on_open=Callback::new(move |user| open_person(Some(user)))/>
+                        }.into_any()
+                    }
+                    // A card implies a connection; should that ever break, connect again.
+                    None => view! {
+                        <ErrorPanel lang=lang.get() error=LoadError::Bridge(bx24::Error::NotInBitrix24(bx24::NotInBitrix24::LibraryMissing))
+                            on_retry=Callback::new(move |_| start())/>
+                    }.into_any(),
+                },
                 Phase::Failed(error) => view! {
                     <ErrorPanel lang=lang.get() error on_retry=Callback::new(move |_| start())/>
                 }.into_any(),
@@ -157,6 +182,43 @@ async fn fit(bx24: &Bx24) {
     gloo_timers::future::TimeoutFuture::new(0).await;
     if let Err(error) = bx24.fit_window().await {
         web_sys::console::warn_1(&format!("profile widget: {error}").into());
+    }
+}
+
+/// Fits the frame whenever the page's size changes (a form opens, a list loads), so the
+/// frame never shows an inner scrollbar. Lives as long as the page.
+fn fit_on_resize(bx24: &Bx24) {
+    use wasm_bindgen::{JsCast, closure::Closure};
+    let bx24 = bx24.clone();
+    let pending = std::rc::Rc::new(std::cell::Cell::new(false));
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        if pending.replace(true) {
+            return; // one fit per frame is enough
+        }
+        let (bx24, pending) = (bx24.clone(), pending.clone());
+        leptos::task::spawn_local(async move {
+            fit(&bx24).await;
+            pending.set(false);
+        });
+    });
+    let global = js_sys::global();
+    let observe = || -> Option<()> {
+        let constructor: js_sys::Function = js_sys::Reflect::get(&global, &"ResizeObserver".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let observer =
+            js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(on_resize.as_ref()))
+                .ok()?;
+        let body = web_sys::window()?.document()?.body()?;
+        let method: js_sys::Function = js_sys::Reflect::get(&observer, &"observe".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        method.call1(&observer, &body).ok().map(|_| ())
+    };
+    if observe().is_some() {
+        on_resize.forget();
     }
 }
 

@@ -1,7 +1,11 @@
 //! Shared by the browser test binaries: the fake portal harness and small helpers.
 #![allow(dead_code)] // each test binary uses its own subset
 
-use serde_json::Value;
+use leptos::prelude::*;
+use profile_widget::bx24::Options;
+use profile_widget::ui::App;
+use serde_json::{Value, json};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/tests/support/harness.js")]
@@ -49,4 +53,89 @@ pub async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+pub fn ok(result: Value) -> Value {
+    json!([{"status": 200, "body": {"result": result}}])
+}
+
+/// A small company: 50 generated users, user 7 logged in, departments 1 (root, head 1) and
+/// 2 (head 5) under it; `extra` overrides scenario keys.
+pub fn company(extra: Value) -> Value {
+    let mut scenario = json!({
+        "users": 50,
+        "currentUser": 7,
+        "rest": {
+            "scope": ok(json!(["user", "department", "im"])),
+            "im.user.get": ok(json!({"id": 42, "status": "online", "absent": false}))
+        },
+        "departments": [
+            {"ID": "1", "NAME": "Demo Company", "SORT": 100, "UF_HEAD": "1"},
+            {"ID": "2", "NAME": "R&D", "SORT": 500, "PARENT": "1", "UF_HEAD": "5"}
+        ],
+        "userOverrides": {"42": {"UF_DEPARTMENT": [2]}}
+    });
+    let (Value::Object(base), Value::Object(extra)) = (&mut scenario, extra) else {
+        unreachable!()
+    };
+    for (key, value) in extra {
+        match (base.get_mut(&key), value) {
+            (Some(Value::Object(into)), Value::Object(from)) => into.extend(from),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+    scenario
+}
+
+pub fn host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host.unchecked_into()
+}
+
+pub fn mount(host: &web_sys::HtmlElement) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let options = Options {
+        connect_timeout_ms: 300,
+        call_timeout_ms: 1_000,
+        ..Options::default()
+    };
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <App options=options.clone()/> },
+    )
+}
+
+/// Waits (up to ~4 s) for `selector` to appear under `host`.
+pub async fn find(host: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    for _ in 0..400 {
+        if let Some(found) = host.query_selector(selector).unwrap() {
+            return found;
+        }
+        leptos::task::tick().await;
+        sleep(10).await;
+    }
+    panic!("{selector} never appeared; page: {}", host.inner_html());
+}
+
+pub fn text(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector} in {}", host.inner_html()))
+        .text_content()
+        .unwrap_or_default()
+}
+
+pub fn button(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlButtonElement {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+pub fn parent_commands() -> Vec<Value> {
+    let log: Value = serde_json::from_str(&fake_log()).unwrap();
+    log["parent"].as_array().cloned().unwrap_or_default()
 }

@@ -97,6 +97,7 @@ fn lookup(method: &str) -> Option<(Option<&'static str>, Handler)> {
         "tasks.task.add" => (Some("task"), writes::task_add),
         "calendar.event.add" => (Some("calendar"), writes::event_add),
         "calendar.accessibility.get" => (Some("calendar"), writes::accessibility),
+        "calendar.section.get" => (Some("calendar"), writes::sections),
         "im.message.add" => (Some("im"), writes::message_add),
         "log.blogpost.add" => (Some("log"), writes::blogpost_add),
         _ => return None,

@@ -486,6 +486,23 @@ fn writes_are_validated_and_recorded() {
         json!({"type": "user", "ownerId": 1, "section": 3,
         "name": "Sync", "from": "2026-12-01 10:00", "to": "2026-12-01 11:00", "attendees": [1, 42]}),
     );
+    assert_eq!(
+        (status, error_of(&body)),
+        (400, ""),
+        "someone else's section"
+    );
+    let (_, body) = json_call(
+        &mut sim,
+        "calendar.section.get",
+        json!({"type": "user", "ownerId": 1}),
+    );
+    let section = body["result"][0]["ID"].as_str().unwrap().to_owned();
+    let (status, body) = json_call(
+        &mut sim,
+        "calendar.event.add",
+        json!({"type": "user", "ownerId": 1, "section": section,
+        "name": "Sync", "from": "2026-12-01 10:00", "to": "2026-12-01 11:00", "attendees": [1, 42]}),
+    );
     assert_eq!(status, 200);
     assert!(body["result"].is_u64());
     let (_, body) = json_call(

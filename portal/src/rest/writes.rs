@@ -66,6 +66,14 @@ pub fn event_add(call: &mut Call<'_>) -> Outcome {
             ));
         }
     }
+    let owner = params::int(call.param("ownerId")).unwrap_or_default();
+    if params::text(call.param("section")) != Some(section_id(owner)) {
+        return Err(fail(
+            400,
+            "",
+            "Access denied: the section is not a calendar of the owner",
+        ));
+    }
     for attendee in params::list(call.param("attendees")) {
         if !user_exists(call, Some(&attendee)) {
             return Err(fail(400, "", "Attendee not found"));
@@ -75,6 +83,30 @@ pub fn event_add(call: &mut Call<'_>) -> Outcome {
     let result = json!(id);
     record(call, "calendar.event.add", &result);
     Ok(Answer::of(result))
+}
+
+/// Every user has one personal calendar; its id is derived from the owner's.
+fn section_id(owner: i64) -> String {
+    (owner * 10 + 1).to_string()
+}
+
+/// `calendar.section.get {type, ownerId}`: the owner's personal calendar.
+pub fn sections(call: &mut Call<'_>) -> Outcome {
+    let kind = params::text(call.param("type")).unwrap_or_default();
+    let Some(owner) = params::int(call.param("ownerId")) else {
+        return Err(fail(
+            400,
+            "",
+            "The required parameter \"ownerId\" for the method \"calendar.section.get\" is not set",
+        ));
+    };
+    if kind != "user" || !user_exists(call, call.param("ownerId")) {
+        return Ok(Answer::of(json!([])));
+    }
+    Ok(Answer::of(json!([{
+        "ID": section_id(owner), "NAME": "Personal calendar", "CAL_TYPE": "user",
+        "OWNER_ID": owner.to_string(), "COLOR": "#9dcf00", "PERM": {"view_full": true, "edit": true}
+    }])))
 }
 
 /// `YYYY-MM-DD` (or `DD.MM.YYYY`) to (year, month, day).

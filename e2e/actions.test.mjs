@@ -1,0 +1,226 @@
+// The card's actions end to end in the portal simulator: the writes (asserted on what the
+// simulator recorded), sharing, and moving between people without leaving the widget.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startPortal, control, root } from './support/portal.mjs';
+import { launch, openPage } from './support/browser.mjs';
+
+let sim, browser;
+
+before(async () => {
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  sim = await startPortal();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  sim?.stop();
+});
+beforeEach(() => control(sim.portal, '/sim/api/reset', {}));
+
+async function openWidget(placement = 'USER_PROFILE_TOOLBAR') {
+  const { page, problems } = await openPage(browser);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(sim.portal + '/');
+  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await page.evaluate((p) => window.__sim.openPlacement(p), placement);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.profile-card').waitFor({ timeout: 15000 });
+  return { page, frame, problems };
+}
+
+const writes = async () => (await control(sim.portal, '/sim/api/log')).writes;
+// The library sends parameters as a PHP form, so the portal sees text, and lists as maps.
+const list = (value) => Object.values(value);
+const requests = async () => (await control(sim.portal, '/sim/api/log')).requests;
+const shot = (page, name) => page.screenshot({ path: path.join(root, 'test-results', `${name}.png`) });
+
+test('a task: validation, creation recorded by the portal, and a link to it', async () => {
+  const { page, frame, problems } = await openWidget();
+  await frame.locator('.tools .task').click();
+  const form = frame.locator('.task-form');
+  await form.locator('button[type=submit]').click();
+  assert.equal(await form.locator('.form-note.invalid').textContent(), 'Fill in this field.');
+  assert.equal(await form.locator('input[name=title]').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await writes(), []);
+  await form.locator('input[name=title]').fill('<b>Review</b> the Q4 plan');
+  await form.locator('textarea[name=description]').fill('Line 1\nLine 2');
+  await form.locator('input[name=deadline]').fill('2026-12-01T17:00');
+  await shot(page, 'task-form');
+  await form.locator('button[type=submit]').click();
+  await form.locator('.form-note.done').waitFor();
+  const [task] = await writes();
+  assert.equal(task.method, 'tasks.task.add');
+  assert.deepEqual(task.params.fields, {
+    TITLE: '<b>Review</b> the Q4 plan', DESCRIPTION: 'Line 1\nLine 2', RESPONSIBLE_ID: '2', DEADLINE: '2026-12-01T17:00:00',
+  });
+  assert.equal(await form.locator('input[name=title]').inputValue(), '', 'a sent draft is cleared');
+  await form.locator('.open-task').click();
+  await page.locator('#overlay-title').filter({ hasText: 'Portal page' }).waitFor();
+  assert.match(await page.locator('#overlay-body').textContent(),
+    new RegExp(`/company/personal/user/1/tasks/task/view/${task.result.task.id}/`));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a rate-limited write is retried once it is safe, and recorded once', async () => {
+  const { page, frame } = await openWidget();
+  await frame.locator('.tools .thanks').click();
+  const form = frame.locator('.thanks-form');
+  await form.locator('textarea[name=message]').fill('Once');
+  await control(sim.portal, '/sim/api/settings', { fault: 'operating_limit', fault_count: 1 });
+  const before = await requests();
+  await form.locator('button[type=submit]').click();
+  await form.locator('.form-note.done').waitFor({ timeout: 15000 });
+  assert.equal(await requests() - before, 2, 'the refused request and its retry');
+  assert.equal((await writes()).length, 1);
+  await page.close();
+});
+
+test('a failed write shows the error, keeps the draft and is sent once per press', async () => {
+  const { page, frame } = await openWidget();
+  await frame.locator('.tools .task').click();
+  const form = frame.locator('.task-form');
+  await form.locator('input[name=title]').fill('Keep me');
+  await control(sim.portal, '/sim/api/settings', { fault: 'server_error', fault_count: 1 });
+  const before = await requests();
+  await form.locator('button[type=submit]').click();
+  assert.equal(await form.locator('button[type=submit]').isDisabled(), true, 'no second send while one is in flight');
+  // The real library never calls back on a 5xx, so the bridge's call timeout (20 s) ends it.
+  await form.locator('.form-note.failed').waitFor({ timeout: 30000 });
+  assert.match(await form.locator('.form-note.failed .detail').textContent(), /tasks\.task\.add got no answer/);
+  assert.equal(await requests() - before, 1, 'a write is not retried by itself');
+  // Closing and reopening the form keeps what was typed.
+  await frame.locator('.tool .close').click();
+  await frame.locator('.tools .task').click();
+  assert.equal(await form.locator('input[name=title]').inputValue(), 'Keep me');
+  await form.locator('button[type=submit]').click();
+  await form.locator('.form-note.done').waitFor();
+  const recorded = await writes();
+  assert.equal(recorded.length, 1);
+  assert.equal(recorded[0].params.fields.TITLE, 'Keep me');
+  await page.close();
+});
+
+test('a meeting in a slot free for both, in my calendar, with them attending', async () => {
+  const { page, frame, problems } = await openWidget();
+  await frame.locator('.tools .meeting').click();
+  const form = frame.locator('.meeting-form');
+  await form.locator('button[type=submit]').click();
+  await form.locator('.form-note.invalid').waitFor();
+  await form.locator('input[name=name]').fill('Planning');
+  // The simulator keeps 10:00–11:00 busy for everyone and 14:00–15:30 for even ids (2 here).
+  const slots = await form.locator('.slot span').allTextContents();
+  assert.ok(slots.length > 0, 'free slots are offered');
+  for (const busy of ['10:00', '10:30', '14:00', '14:30', '15:00']) assert.ok(!slots.includes(busy), busy);
+  await form.locator('.slot').last().click();
+  await shot(page, 'meeting-form');
+  await form.locator('button[type=submit]').click();
+  await form.locator('.form-note.done').waitFor();
+  const [event] = await writes();
+  assert.equal(event.method, 'calendar.event.add');
+  assert.equal(event.params.name, 'Planning');
+  assert.deepEqual(list(event.params.attendees), ['1', '2']);
+  assert.equal(event.params.section, '11');
+  assert.equal(event.params.is_meeting, 'Y');
+  assert.match(event.params.from, /^\d{4}-\d\d-\d\dT\d\d:\d\d:00$/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an appreciation with a badge, addressed to them only', async () => {
+  const { page, frame } = await openWidget();
+  await frame.locator('.tools .thanks').click();
+  const form = frame.locator('.thanks-form');
+  await form.locator('.medal').nth(2).click();
+  await form.locator('textarea[name=message]').fill('Thanks for the release!');
+  await form.locator('button[type=submit]').click();
+  await form.locator('.form-note.done').waitFor();
+  const [post] = await writes();
+  assert.equal(post.method, 'log.blogpost.add');
+  assert.deepEqual([post.params.GRATITUDE_MEDAL, list(post.params.GRATITUDE_EMPLOYEES), list(post.params.DEST)],
+    ['cup', ['2'], ['U2']]);
+  assert.equal(post.params.POST_MESSAGE, 'Thanks for the release!');
+  await page.close();
+});
+
+test('writes are disabled with a reason where they cannot apply', async () => {
+  await control(sim.portal, '/sim/api/settings', { scopes: ['user', 'department', 'im'] });
+  const { page, frame } = await openWidget();
+  for (const action of ['task', 'meeting', 'thanks']) {
+    assert.equal(await frame.locator(`.tools .${action}`).isDisabled(), true, action);
+    assert.equal(await frame.locator(`#why-${action}`).textContent(), 'The application has no permission for this.');
+  }
+  await page.close();
+  await control(sim.portal, '/sim/api/reset', {});
+  const mine = await openWidget('USER_PROFILE_MENU');
+  assert.equal(await mine.frame.locator('.tools .meeting').isDisabled(), true);
+  assert.equal(await mine.frame.locator('#why-meeting').textContent(), 'This is you.');
+  assert.equal(await mine.frame.locator('.tools .task').isDisabled(), false, 'a task for myself is fine');
+  await mine.page.close();
+});
+
+test('the vCard download and the QR code of my card', async () => {
+  const { page, frame } = await openWidget('USER_PROFILE_MENU');
+  const state = await control(sim.portal, '/sim/api/state');
+  const link = frame.locator('a.vcard');
+  const href = await link.getAttribute('href');
+  assert.match(href, /^data:text\/vcard;charset=utf-8,/);
+  const vcard = decodeURIComponent(href.slice(href.indexOf(',') + 1));
+  assert.match(vcard, /^BEGIN:VCARD\r\nVERSION:3\.0\r\n/);
+  assert.ok(vcard.includes(`FN:${state.me.name}`), vcard);
+  assert.match(await link.getAttribute('download'), /\.vcf$/);
+  await frame.locator('.tools .qr').click();
+  const path = await frame.locator('.qr svg path').getAttribute('d');
+  assert.ok(path.length > 500 && path.startsWith('M4 4h7'), 'a QR code with its finder pattern');
+  await shot(page, 'my-card-qr');
+  await page.close();
+  const colleague = await openWidget();
+  assert.equal(await colleague.frame.locator('.tools .qr').count(), 0, 'QR only on my own card');
+  await colleague.page.close();
+});
+
+test('colleagues: listed, filtered, opened, and back', async () => {
+  const { page, frame, problems } = await openWidget();
+  await frame.locator('.tab').first().click();
+  const rows = frame.locator('.people-list .person-button');
+  await rows.first().waitFor();
+  const count = Number(await frame.locator('.people .count').textContent());
+  assert.ok(count >= 1 && count === await rows.count(), `count ${count}`);
+  const name = await rows.first().locator('.row-name').textContent();
+  await frame.locator('.people .filter').fill(name.split(' ')[1]);
+  assert.ok(await rows.count() >= 1);
+  await rows.first().click();
+  await frame.locator('.profile-card').waitFor();
+  await frame.locator('#person-name').filter({ hasText: name }).waitFor();
+  await frame.locator('.back').click();
+  const state = await control(sim.portal, '/sim/api/state');
+  await frame.locator('#person-name').filter({ hasText: state.card.name }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('search answers from user.search once per pause, and the portal picker opens a person', async () => {
+  const { page, frame } = await openWidget();
+  const { users } = await control(sim.portal, '/sim/api/state');
+  const target = users.find((u) => u.id > 10 && u.active && u.type === 'employee');
+  const before = await requests();
+  await frame.locator('.finder .search').pressSequentially(target.name, { delay: 30 });
+  const results = frame.locator('.search-results .person-button');
+  await results.first().waitFor();
+  assert.equal(await requests() - before, 1, 'one request for one pause in typing');
+  await shot(page, 'search');
+  assert.match(await results.first().locator('.row-name').textContent(), new RegExp(target.name.split(' ')[0]));
+  await results.first().click();
+  await frame.locator('.back').waitFor();
+  // The portal's own picker.
+  await frame.locator('.finder .pick').click();
+  const pick = page.locator('.pick').nth(3);
+  await pick.waitFor();
+  const id = await pick.getAttribute('data-user-id');
+  await pick.click();
+  await frame.locator(`.profile-card[data-user-id="${id}"]`).waitFor();
+  await page.close();
+});

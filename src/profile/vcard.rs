@@ -1,0 +1,196 @@
+//! vCard 3.0 (RFC 2426) for a person: what the download button saves and what the QR code
+//! of "my card" carries. Every value comes from the portal, so each is escaped and stripped of
+//! control characters, and long lines are folded on character boundaries.
+
+use super::model::{Person, PhoneKind};
+
+/// The vCard of a person, lines ending in CRLF.
+///
+/// ```
+/// use profile_widget::profile::{Person, vcard};
+/// let p: Person = serde_json::from_str(
+///     r#"{"ID":"7","NAME":"Ada","LAST_NAME":"Lovelace","WORK_POSITION":"Analyst, R&D","EMAIL":"ada@example.test"}"#,
+/// ).unwrap();
+/// let card = vcard::vcard(&p, "Example Ltd");
+/// assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+/// assert!(card.contains("N:Lovelace;Ada;;;\r\n"));
+/// assert!(card.contains("TITLE:Analyst\\, R&D\r\n"));
+/// assert!(card.ends_with("END:VCARD\r\n"));
+/// ```
+pub fn vcard(person: &Person, organization: &str) -> String {
+    let mut lines = vec![
+        "BEGIN:VCARD".to_owned(),
+        "VERSION:3.0".to_owned(),
+        format!(
+            "N:{};{};{};;",
+            escape(&person.last_name),
+            escape(&person.name),
+            escape(&person.second_name)
+        ),
+        format!("FN:{}", escape(&person.full_name())),
+    ];
+    let mut push = |name: &str, value: &str| {
+        if !clean(value).trim().is_empty() {
+            lines.push(format!("{name}:{}", escape(value.trim())));
+        }
+    };
+    push("ORG", organization);
+    push("TITLE", &person.position);
+    push("EMAIL;TYPE=INTERNET,WORK", &person.email);
+    for (kind, number) in person.phones() {
+        let name = match kind {
+            PhoneKind::Work => "TEL;TYPE=WORK,VOICE",
+            PhoneKind::Mobile => "TEL;TYPE=CELL",
+            PhoneKind::Inner => "X-EXTENSION",
+        };
+        push(name, &number);
+    }
+    if let Some(birthday) = person.birthday().filter(|d| d.year.is_some()) {
+        let year = birthday.year.unwrap_or_default();
+        push(
+            "BDAY",
+            &format!("{year:04}-{:02}-{:02}", birthday.month, birthday.day),
+        );
+    }
+    lines.push("END:VCARD".to_owned());
+    lines.iter().map(|line| fold(line) + "\r\n").collect()
+}
+
+/// A safe file name for the download: letters, digits and `-` only, never empty.
+///
+/// ```
+/// use profile_widget::profile::{Person, vcard};
+/// let p: Person = serde_json::from_str(r#"{"ID":"7","NAME":"Zoë","LAST_NAME":"../O'Neil"}"#).unwrap();
+/// assert_eq!(vcard::file_name(&p), "Zoë-O-Neil.vcf");
+/// ```
+pub fn file_name(person: &Person) -> String {
+    let mut name = String::new();
+    for c in person.full_name().chars() {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name: String = name.trim_end_matches('-').chars().take(60).collect();
+    if name.is_empty() {
+        format!("contact-{}.vcf", person.id)
+    } else {
+        format!("{name}.vcf")
+    }
+}
+
+/// Control characters (including bidi overrides and zero-width marks) out.
+fn clean(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        })
+        .collect()
+}
+
+/// RFC 2426 text escaping: backslash, comma and semicolon escaped; newlines become `\n`.
+fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for (i, part) in value.replace("\r\n", "\n").split(['\r', '\n']).enumerate() {
+        if i > 0 {
+            out.push_str("\\n");
+        }
+        for c in clean(part).chars() {
+            if matches!(c, '\\' | ',' | ';') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Folds a line at 75 octets, never inside a character; continuation lines start with a space.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(json: &str) -> Person {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn escapes_hostile_text() {
+        let p = person(
+            r#"{"ID":"7","NAME":"A;B","LAST_NAME":"x\\y","WORK_POSITION":"line1\nline2\r\nEND:VCARD"}"#,
+        );
+        let card = vcard(&p, "");
+        assert!(card.contains("N:x\\\\y;A\\;B;;;\r\n"), "{card}");
+        assert!(
+            card.contains("TITLE:line1\\nline2\\nEND:VCARD\r\n"),
+            "{card}"
+        );
+        assert_eq!(card.split("\r\n").filter(|l| *l == "END:VCARD").count(), 1);
+        assert!(!card.contains("ORG:"));
+    }
+
+    #[test]
+    fn strips_controls_and_bidi() {
+        let p = person(r#"{"ID":"7","NAME":"Ev\u202Eil\u200B","LAST_NAME":"\u0007Bell"}"#);
+        let card = vcard(&p, "");
+        assert!(card.contains("N:Bell;Evil;;;\r\n"), "{card}");
+    }
+
+    #[test]
+    fn folds_long_lines_on_char_boundaries() {
+        let long = "Ж".repeat(100);
+        let p = person(&format!(
+            r#"{{"ID":"7","NAME":"A","WORK_POSITION":"{long}"}}"#
+        ));
+        let card = vcard(&p, "");
+        for line in card.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        let unfolded = card.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("TITLE:{long}\r\n")));
+    }
+
+    #[test]
+    fn phones_email_and_birthday() {
+        let p = person(
+            r#"{"ID":"7","NAME":"Ada","EMAIL":"ada@example.test","WORK_PHONE":"+1 555","PERSONAL_MOBILE":"+1 777",
+                "UF_PHONE_INNER":"204","PERSONAL_BIRTHDAY":"1990-07-14T00:00:00+03:00"}"#,
+        );
+        let card = vcard(&p, "Example; Ltd");
+        for expected in [
+            "ORG:Example\\; Ltd\r\n",
+            "EMAIL;TYPE=INTERNET,WORK:ada@example.test\r\n",
+            "TEL;TYPE=WORK,VOICE:+1 555\r\n",
+            "TEL;TYPE=CELL:+1 777\r\n",
+            "X-EXTENSION:204\r\n",
+            "BDAY:1990-07-14\r\n",
+        ] {
+            assert!(card.contains(expected), "missing {expected:?} in {card}");
+        }
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        let p = person(r#"{"ID":"9","NAME":"<script>","LAST_NAME":"/etc/passwd"}"#);
+        assert_eq!(file_name(&p), "script-etc-passwd.vcf");
+        let nameless = person(r#"{"ID":"9","NAME":"..","LAST_NAME":"//"}"#);
+        assert_eq!(file_name(&nameless), "contact-9.vcf");
+    }
+}
