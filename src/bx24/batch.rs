@@ -328,6 +328,23 @@ impl BatchResults {
         })
     }
 
+    /// As [`BatchResults::get`], moving the result out instead of copying it: for large
+    /// answers (list pages) read once.
+    pub(crate) fn take<T: DeserializeOwned>(
+        &mut self,
+        key: &BatchKey<T>,
+    ) -> Result<Response<T>, Error> {
+        let entry = self
+            .entries
+            .remove(&key.key)
+            .ok_or_else(|| Error::Skipped(key.key.clone()))?;
+        Ok(Response {
+            data: decode(&key.method, entry.result.map_err(Error::Rest)?)?,
+            total: entry.total,
+            next: entry.next,
+        })
+    }
+
     /// How many commands were answered (with a result or an error).
     ///
     /// ```

@@ -204,24 +204,49 @@ pub fn get(call: &mut Call<'_>) -> Outcome {
         .iter()
         .find(|(op, field, _)| field == "ID" && (op.is_empty() || op == "="))
         .map(|(_, _, wanted)| wanted.iter().filter_map(|w| w.parse().ok()).collect());
-    let all: Vec<Value> = match exact_ids {
+    // A cheap pass over the raw users first (department and ID bounds), so a 50,000-user
+    // company does not build 50,000 records per list page; `passes` still decides.
+    let maybe = |u: &&crate::company::User| {
+        conditions.iter().all(|(op, field, wanted)| {
+            let ids = || wanted.iter().filter_map(|w| w.parse::<u32>().ok());
+            match (field.as_str(), op.as_str()) {
+                ("UF_DEPARTMENT", "" | "=") => ids().any(|d| u.departments.contains(&d)),
+                ("ID", ">") => ids().any(|n| u.id > n),
+                ("ID", ">=") => ids().any(|n| u.id >= n),
+                _ => true,
+            }
+        })
+    };
+    let start = params::int(call.param("start")).unwrap_or(0);
+    let by_id = match (call.upper("SORT"), call.upper("ORDER")) {
+        (Some(sort), Some(order)) => {
+            params::text(Some(sort)).is_some_and(|s| s.eq_ignore_ascii_case("ID"))
+                && !params::text(Some(order)).is_some_and(|o| o.eq_ignore_ascii_case("DESC"))
+        }
+        _ => true, // SORT and ORDER apply only together; the default is by ID
+    };
+    let candidates: Vec<&crate::company::User> = match exact_ids {
         Some(ids) => ids
             .iter()
             .filter_map(|id| call.sim.company.user(*id))
-            .map(|u| user_record(u, scope, &origin, false))
             .collect(),
-        None => records(call),
+        None => call.sim.company.users.iter().filter(maybe).collect(),
     };
-    let mut rows: Vec<Value> = all
+    let matching = candidates
         .into_iter()
+        .map(|u| user_record(u, scope, &origin, false))
         .filter(|r| {
             conditions
                 .iter()
                 .all(|(op, field, wanted)| passes(r, op, field, wanted))
-        })
-        .collect();
+        });
+    // `start=-1` in ID order needs only the first page (users are stored by ID).
+    let mut rows: Vec<Value> = if start == -1 && by_id {
+        matching.take(super::PAGE).collect()
+    } else {
+        matching.collect()
+    };
     sort_rows(call, &mut rows);
-    let start = params::int(call.param("start")).unwrap_or(0);
     Ok(page(rows, start, false))
 }
 
@@ -241,21 +266,26 @@ pub fn search(call: &mut Call<'_>) -> Outcome {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut rows: Vec<Value> = records(call)
-        .into_iter()
+    // FIND matches the full name; it is checked on the raw users, before any record is built.
+    let words: Vec<String> = find
+        .as_deref()
+        .unwrap_or("")
+        .to_lowercase()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let origin = call.sim.portal_origin.clone();
+    let scope = scope(call);
+    let mut rows: Vec<Value> = company
+        .users
+        .iter()
+        .filter(|u| {
+            let name = format!("{} {} {}", u.name, u.last_name, u.second_name).to_lowercase();
+            words.iter().all(|word| name.contains(word.as_str()))
+        })
+        .map(|u| user_record(u, scope, &origin, false))
         .filter(|r| match (&find, &filter) {
-            (Some(find), _) => {
-                let name = format!(
-                    "{} {} {}",
-                    as_text(&r["NAME"]),
-                    as_text(&r["LAST_NAME"]),
-                    as_text(&r["SECOND_NAME"])
-                )
-                .to_lowercase();
-                find.to_lowercase()
-                    .split_whitespace()
-                    .all(|word| name.contains(word))
-            }
+            (Some(_), _) => true,
             (None, Some(Value::Object(filter))) => filter.iter().all(|(key, value)| {
                 let wanted = as_text(value).to_lowercase();
                 let field = key
