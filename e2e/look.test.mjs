@@ -1,0 +1,101 @@
+// Look and access, light and dark: AA contrast of every visible text in the card, its forms
+// and lists, and every action reachable with the keyboard. Saves screenshots of both schemes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startPortal, root } from './support/portal.mjs';
+import { launch } from './support/browser.mjs';
+
+let sim, browser;
+
+before(async () => {
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  sim = await startPortal();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  sim?.stop();
+});
+
+async function openCard(colorScheme) {
+  const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 1000 } });
+  await page.goto(sim.portal + '/');
+  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await page.click('#open-toolbar-placement');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.profile-card').waitFor({ timeout: 15000 });
+  return { page, frame };
+}
+
+/** Every element with its own visible text: its colour, the backdrop it sits on, the ratio. */
+function contrasts() {
+  const parse = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const [R, G, B] = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const backdrop = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const [r, g, b, a = 1] = parse(getComputedStyle(node).backgroundColor);
+      if (a > 0.5) return [r, g, b];
+    }
+    return parse(getComputedStyle(document.documentElement).backgroundColor).slice(0, 3).length === 3
+      ? parse(getComputedStyle(document.documentElement).backgroundColor).slice(0, 3) : [255, 255, 255];
+  };
+  const out = [];
+  for (const el of document.querySelectorAll('.widget *')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest('[disabled], [hidden], .visually-hidden') || !el.getClientRects().length) continue;
+    const fg = parse(getComputedStyle(el).color).slice(0, 3);
+    const [l1, l2] = [luminance(fg), luminance(backdrop(el))].sort((a, b) => b - a);
+    out.push({ text: el.textContent.trim().slice(0, 30), cls: el.className, ratio: (l1 + 0.05) / (l2 + 0.05) });
+  }
+  return out;
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`AA contrast of every text, ${scheme}`, async () => {
+    const { page, frame } = await openCard(scheme);
+    await frame.locator('.tools .task').click();
+    await frame.locator('.task-form button[type=submit]').click(); // a validation message
+    await frame.locator('.tab').first().click();
+    await frame.locator('.people-list .person-button').first().waitFor();
+    const handle = page.frames().find((f) => f.url().includes('/handler/'));
+    const found = await handle.evaluate(contrasts);
+    assert.ok(found.length > 40, `only ${found.length} texts found`);
+    const failing = found.filter((f) => f.ratio < 4.5);
+    assert.deepEqual(failing, [], `below 4.5:1 in ${scheme}`);
+    await page.screenshot({ path: path.join(root, 'test-results', `card-${scheme}.png`) });
+    await page.close();
+  });
+}
+
+test('every action is reachable with the keyboard and shows its focus', async () => {
+  const { page, frame } = await openCard('light');
+  const handle = page.frames().find((f) => f.url().includes('/handler/'));
+  await frame.locator('.actions .message').focus();
+  const reached = new Set();
+  for (let i = 0; i < 60; i++) {
+    const focused = await handle.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { inside: el !== document.body, cls: el.className,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+    });
+    if (!focused.inside) break; // Tab left the frame after its last control
+    assert.ok(focused.outline, `no visible focus on ${focused.cls}`);
+    reached.add(focused.cls.split(' ').pop());
+    await page.keyboard.press('Tab');
+  }
+  for (const action of ['message', 'call', 'video', 'phone', 'profile', 'task', 'meeting', 'thanks', 'vcard', 'copy', 'tab', 'search', 'pick']) {
+    assert.ok(reached.has(action), `${action} not reached by Tab: ${[...reached]}`);
+  }
+  // Enter on a focused tool opens its form; Escape-free closing is the close button.
+  await frame.locator('.tools .task').focus();
+  await page.keyboard.press('Enter');
+  await frame.locator('.task-form').waitFor();
+  assert.equal(await frame.locator('.tools .task').getAttribute('aria-expanded'), 'true');
+  await page.close();
+});
