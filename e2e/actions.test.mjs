@@ -202,6 +202,21 @@ test('colleagues: listed, filtered, opened, and back', async () => {
   await page.close();
 });
 
+test('direct reports: the people of the departments the person heads', async () => {
+  // The demo company's CEO (user 1, my own card) heads the root department.
+  const { page, frame } = await openWidget('USER_PROFILE_MENU');
+  await frame.locator('.tab').nth(1).click();
+  await frame.locator('.people .count').filter({ hasText: /^\d+$/ }).waitFor();
+  const count = Number(await frame.locator('.people .count').textContent());
+  assert.ok(count >= 1, 'the CEO has reports');
+  const ids = await frame.locator('.people-list .person-button').count();
+  assert.ok(ids >= 1 && ids <= 20, `${ids} rows drawn`);
+  await frame.locator('.people-list .person-button').first().click();
+  await frame.locator('.back').waitFor();
+  assert.notEqual(await frame.locator('.profile-card').getAttribute('data-user-id'), '1');
+  await page.close();
+});
+
 test('search answers from user.search once per pause, and the portal picker opens a person', async () => {
   const { page, frame } = await openWidget();
   const { users } = await control(sim.portal, '/sim/api/state');
