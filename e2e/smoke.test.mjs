@@ -37,7 +37,13 @@ test('the handler answers POST like GET, framable only by the portal', async () 
   assert.equal(response.status, 200);
   assert.match(await response.text(), /<div id="?app"?>/);
   assert.equal(response.headers.get('x-frame-options'), null);
-  assert.equal(response.headers.get('content-security-policy'), `frame-ancestors 'self' ${sim.portal}`);
+  // The production policy: the page's own inline loader by hash, wasm, the library, the portal.
+  const policy = response.headers.get('content-security-policy');
+  assert.match(policy, /^default-src 'none'; /);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*' /);
+  assert.ok(policy.includes(`frame-ancestors 'self' ${sim.portal}`), policy);
+  assert.ok(policy.includes(`connect-src 'self' ${sim.portal}`), policy);
+  assert.ok(!/ 'unsafe-eval'/.test(policy) && !/script-src[^;]*'unsafe-inline'/.test(policy), policy);
   const wasm = await fetch(sim.app + '/' + (await (await fetch(sim.app + '/')).text()).match(/[\w-]+_bg\.wasm/)[0]);
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
   assert.match(wasm.headers.get('cache-control'), /immutable/);

@@ -268,6 +268,44 @@ pub enum Msg {
     BackToCard,
     /// A write action failed (the detail follows). (Bitrix24 did not accept this:)
     ErrWriteFailed,
+    /// The menu item's built-in title. (Profile card)
+    DefaultItemTitle,
+    /// Heading of the settings page. (Set up the profile widget)
+    InstallTitle,
+    /// What the settings page does. (Choose where employees find the widget. Saving again is always safe.)
+    InstallIntro,
+    /// The USER_PROFILE_MENU placement. (User menu (top right))
+    WhereMenu,
+    /// The USER_PROFILE_TOOLBAR placement. (Employee card toolbar)
+    WhereToolbar,
+    /// A placement is bound. (Installed as)
+    StatusBound,
+    /// A placement is not bound. (Not installed)
+    StatusNotBound,
+    /// Label of the item title. (Item title)
+    ItemTitle,
+    /// Placeholder of the item title. (Empty: the built-in title in every language)
+    ItemTitleHint,
+    /// Install (first time). (Install)
+    InstallButton,
+    /// Save (already installed). (Save)
+    SaveButton,
+    /// The bindings were saved. (Saved. The items are in place.)
+    Saved,
+    /// Heading for non-admins. (Profile widget)
+    NonAdminTitle,
+    /// What the app does, for non-admins. (Shows a colleague's profile card with quick actions (message, call, task, meeting, thanks) from the user menu and from employee cards.)
+    NonAdminBody,
+    /// A non-admin cannot install. (Only a Bitrix24 administrator can install it: please ask yours.)
+    NonAdminAsk,
+    /// What to do on ACCESS_DENIED. (Only a portal administrator can change this.)
+    HintAccessDenied,
+    /// What to do on WRONG_AUTH_TYPE. (Open this page from the application inside Bitrix24, not through a webhook.)
+    HintWrongAuth,
+    /// What to do without the placement scope. (Add the placement and user scopes in the application's settings, then open it again.)
+    HintNoScope,
+    /// Nothing chosen to install. (Choose at least one place.)
+    ChooseOne,
 }
 
 /// "3 h ahead of you", "1 h 30 min behind you", "same time as you".
@@ -339,7 +377,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
 
 /// The messages of one language, in the order of [`Msg`].
 type Table = [&'static str; COUNT];
-const COUNT: usize = Msg::ErrWriteFailed as usize + 1;
+const COUNT: usize = Msg::ChooseOne as usize + 1;
 
 fn table(lang: Lang) -> &'static Table {
     match lang {
@@ -358,196 +396,234 @@ const EN: Table = [
     "Connecting to Bitrix24…",          // Connecting
     "This widget runs inside Bitrix24", // OutsideTitle
     "Open it from a user profile in your Bitrix24, or start the demo portal on this machine:", // OutsideBody
-    "Try again",                                                           // Retry
-    "The Bitrix24 library is not available on this page.",                 // ErrNotInBitrix24
-    "Bitrix24 did not answer. Reload the page and try again.",             // ErrPortalSilent
-    "Bitrix24 could not be reached. Check your connection.",               // ErrNetwork
-    "Bitrix24 is busy.",                                                   // ErrRateLimited
-    "Your Bitrix24 session has expired. Reload the page.",                 // ErrSessionExpired
-    "The application has no access to this data.",                         // ErrNoAccess
-    "Bitrix24 sent an unexpected answer.",                                 // ErrPortal
-    "Bitrix24 opened the widget without a valid employee.",                // ErrBadContext
-    "This widget belongs in a user profile menu.",                         // ErrWrongPlacement
-    "Loading the profile…",                                                // Loading
-    "My card",                                                             // MyCard
-    "Colleague",                                                           // ColleagueCard
-    "Online",                                                              // Online
-    "Offline",                                                             // Offline
-    "Absent until",                                                        // AbsentUntil
-    "Local time",                                                          // LocalTime
-    "same time as you",                                                    // SameTimeAsYou
-    "ahead of you",                                                        // AheadOfYou
-    "behind you",                                                          // BehindYou
-    "Contacts",                                                            // Contacts
-    "E-mail",                                                              // Email
-    "Work phone",                                                          // WorkPhone
-    "Mobile",                                                              // Mobile
-    "Extension",                                                           // InnerPhone
-    "Copy",                                                                // Copy
-    "Copied",                                                              // Copied
-    "Contacts are hidden: the application has only the user_brief scope.", // ContactsHidden
-    "No contacts given.",                                                  // NoContacts
-    "Birthday",                                                            // Birthday
-    "Employed since",                                                      // EmploymentDate
-    "Departments",                                                         // Departments
-    "Managers",                                                            // Managers
-    "No manager above.",                                                   // NoManager
-    "Actions",                                                             // Actions
-    "Message",                                                             // Message
-    "Call",                                                                // AudioCall
-    "Video call",                                                          // VideoCall
-    "Phone",                                                               // PhoneCall
-    "Full profile",                                                        // OpenProfile
-    "This is you.",                                                        // ReasonMe
-    "This employee has been dismissed.",                                   // ReasonFired
-    "No phone number is given.",                                           // ReasonNoPhone
-    "This portal cannot open profiles from applications.",                 // ReasonNoPath
-    "Extranet",                                                            // BadgeExtranet
-    "Dismissed",                                                           // BadgeFired
-    "Invited",                                                             // BadgeInvited
-    "This employee was not found or is not visible to you.",               // ErrUserNotFound
-    "Task",                                                                // ActTask
-    "Meeting",                                                             // ActMeeting
-    "Thank",                                                               // ActThanks
-    "Save contact",                                                        // ActVcard
-    "My QR code",                                                          // ActQr
-    "The application has no permission for this.",                         // ReasonNoScope
-    "Close",                                                               // Close
-    "Sending…",                                                            // Sending
-    "Fill in this field.",                                                 // FieldRequired
-    "Task title",                                                          // TaskTitle
-    "Description",                                                         // TaskDescription
-    "Deadline",                                                            // TaskDeadline
-    "Create task",                                                         // TaskSubmit
-    "Task created.",                                                       // TaskCreated
-    "Open task",                                                           // OpenTask
-    "Subject",                                                             // MeetingName
-    "Day",                                                                 // MeetingDay
-    "Duration",                                                            // MeetingLength
-    "min",                                                                 // Minutes
-    "Free for both of you",                                                // MeetingFree
-    "Looking for free time…",                                              // MeetingLoading
-    "No common free time on this day.",                                    // MeetingNoSlots
-    "Choose a time.",                                                      // MeetingPickSlot
-    "Schedule meeting",                                                    // MeetingSubmit
-    "Meeting scheduled.",                                                  // MeetingCreated
-    "Badge",                                                               // ThanksBadge
-    "Message text",                                                        // ThanksMessage
-    "Thank you!",                                                          // ThanksTitle
-    "Send thanks",                                                         // ThanksSubmit
-    "Thanks published.",                                                   // ThanksSent
-    "Thumbs up",                                                           // MedalThumbsUp
-    "Heart",                                                               // MedalHeart
-    "Cup",                                                                 // MedalCup
-    "Star",                                                                // MedalStar
-    "Scan with a phone camera to save my contact.",                        // QrHint
-    "Colleagues",                                                          // Colleagues
-    "Direct reports",                                                      // DirectReports
-    "Filter by name",                                                      // FilterPeople
-    "Find an employee",                                                    // FindEmployee
-    "Name or position",                                                    // SearchHint
-    "Nobody found.",                                                       // NothingFound
-    "Choose from the list…",                                               // PickFromList
-    "Back",                                                                // BackToCard
-    "Bitrix24 did not accept this:",                                       // ErrWriteFailed
+    "Try again",                                                            // Retry
+    "The Bitrix24 library is not available on this page.",                  // ErrNotInBitrix24
+    "Bitrix24 did not answer. Reload the page and try again.",              // ErrPortalSilent
+    "Bitrix24 could not be reached. Check your connection.",                // ErrNetwork
+    "Bitrix24 is busy.",                                                    // ErrRateLimited
+    "Your Bitrix24 session has expired. Reload the page.",                  // ErrSessionExpired
+    "The application has no access to this data.",                          // ErrNoAccess
+    "Bitrix24 sent an unexpected answer.",                                  // ErrPortal
+    "Bitrix24 opened the widget without a valid employee.",                 // ErrBadContext
+    "This widget belongs in a user profile menu.",                          // ErrWrongPlacement
+    "Loading the profile…",                                                 // Loading
+    "My card",                                                              // MyCard
+    "Colleague",                                                            // ColleagueCard
+    "Online",                                                               // Online
+    "Offline",                                                              // Offline
+    "Absent until",                                                         // AbsentUntil
+    "Local time",                                                           // LocalTime
+    "same time as you",                                                     // SameTimeAsYou
+    "ahead of you",                                                         // AheadOfYou
+    "behind you",                                                           // BehindYou
+    "Contacts",                                                             // Contacts
+    "E-mail",                                                               // Email
+    "Work phone",                                                           // WorkPhone
+    "Mobile",                                                               // Mobile
+    "Extension",                                                            // InnerPhone
+    "Copy",                                                                 // Copy
+    "Copied",                                                               // Copied
+    "Contacts are hidden: the application has only the user_brief scope.",  // ContactsHidden
+    "No contacts given.",                                                   // NoContacts
+    "Birthday",                                                             // Birthday
+    "Employed since",                                                       // EmploymentDate
+    "Departments",                                                          // Departments
+    "Managers",                                                             // Managers
+    "No manager above.",                                                    // NoManager
+    "Actions",                                                              // Actions
+    "Message",                                                              // Message
+    "Call",                                                                 // AudioCall
+    "Video call",                                                           // VideoCall
+    "Phone",                                                                // PhoneCall
+    "Full profile",                                                         // OpenProfile
+    "This is you.",                                                         // ReasonMe
+    "This employee has been dismissed.",                                    // ReasonFired
+    "No phone number is given.",                                            // ReasonNoPhone
+    "This portal cannot open profiles from applications.",                  // ReasonNoPath
+    "Extranet",                                                             // BadgeExtranet
+    "Dismissed",                                                            // BadgeFired
+    "Invited",                                                              // BadgeInvited
+    "This employee was not found or is not visible to you.",                // ErrUserNotFound
+    "Task",                                                                 // ActTask
+    "Meeting",                                                              // ActMeeting
+    "Thank",                                                                // ActThanks
+    "Save contact",                                                         // ActVcard
+    "My QR code",                                                           // ActQr
+    "The application has no permission for this.",                          // ReasonNoScope
+    "Close",                                                                // Close
+    "Sending…",                                                             // Sending
+    "Fill in this field.",                                                  // FieldRequired
+    "Task title",                                                           // TaskTitle
+    "Description",                                                          // TaskDescription
+    "Deadline",                                                             // TaskDeadline
+    "Create task",                                                          // TaskSubmit
+    "Task created.",                                                        // TaskCreated
+    "Open task",                                                            // OpenTask
+    "Subject",                                                              // MeetingName
+    "Day",                                                                  // MeetingDay
+    "Duration",                                                             // MeetingLength
+    "min",                                                                  // Minutes
+    "Free for both of you",                                                 // MeetingFree
+    "Looking for free time…",                                               // MeetingLoading
+    "No common free time on this day.",                                     // MeetingNoSlots
+    "Choose a time.",                                                       // MeetingPickSlot
+    "Schedule meeting",                                                     // MeetingSubmit
+    "Meeting scheduled.",                                                   // MeetingCreated
+    "Badge",                                                                // ThanksBadge
+    "Message text",                                                         // ThanksMessage
+    "Thank you!",                                                           // ThanksTitle
+    "Send thanks",                                                          // ThanksSubmit
+    "Thanks published.",                                                    // ThanksSent
+    "Thumbs up",                                                            // MedalThumbsUp
+    "Heart",                                                                // MedalHeart
+    "Cup",                                                                  // MedalCup
+    "Star",                                                                 // MedalStar
+    "Scan with a phone camera to save my contact.",                         // QrHint
+    "Colleagues",                                                           // Colleagues
+    "Direct reports",                                                       // DirectReports
+    "Filter by name",                                                       // FilterPeople
+    "Find an employee",                                                     // FindEmployee
+    "Name or position",                                                     // SearchHint
+    "Nobody found.",                                                        // NothingFound
+    "Choose from the list…",                                                // PickFromList
+    "Back",                                                                 // BackToCard
+    "Bitrix24 did not accept this:",                                        // ErrWriteFailed
+    "Profile card",                                                         // DefaultItemTitle
+    "Set up the profile widget",                                            // InstallTitle
+    "Choose where employees find the widget. Saving again is always safe.", // InstallIntro
+    "User menu (top right)",                                                // WhereMenu
+    "Employee card toolbar",                                                // WhereToolbar
+    "Installed as",                                                         // StatusBound
+    "Not installed",                                                        // StatusNotBound
+    "Item title",                                                           // ItemTitle
+    "Empty: the built-in title in every language",                          // ItemTitleHint
+    "Install",                                                              // InstallButton
+    "Save",                                                                 // SaveButton
+    "Saved. The items are in place.",                                       // Saved
+    "Profile widget",                                                       // NonAdminTitle
+    "Shows a colleague's profile card with quick actions (message, call, task, meeting, thanks) from the user menu and from employee cards.", // NonAdminBody
+    "Only a Bitrix24 administrator can install it: please ask yours.", // NonAdminAsk
+    "Only a portal administrator can change this.",                    // HintAccessDenied
+    "Open this page from the application inside Bitrix24, not through a webhook.", // HintWrongAuth
+    "Add the placement and user scopes in the application's settings, then open it again.", // HintNoScope
+    "Choose at least one place.", // ChooseOne
 ];
 
 const RU: Table = [
     "Подключение к Битрикс24…",              // Connecting
     "Этот виджет работает внутри Битрикс24", // OutsideTitle
     "Откройте его из профиля пользователя в вашем Битрикс24 или запустите демо-портал на этой машине:", // OutsideBody
-    "Повторить",                                                   // Retry
-    "Библиотека Битрикс24 недоступна на этой странице.",           // ErrNotInBitrix24
-    "Битрикс24 не ответил. Обновите страницу и попробуйте снова.", // ErrPortalSilent
-    "Не удалось связаться с Битрикс24. Проверьте подключение.",    // ErrNetwork
-    "Битрикс24 перегружен.",                                       // ErrRateLimited
-    "Сессия Битрикс24 истекла. Обновите страницу.",                // ErrSessionExpired
-    "У приложения нет доступа к этим данным.",                     // ErrNoAccess
-    "Битрикс24 прислал неожиданный ответ.",                        // ErrPortal
-    "Битрикс24 открыл виджет без корректного сотрудника.",         // ErrBadContext
-    "Этот виджет предназначен для меню профиля пользователя.",     // ErrWrongPlacement
-    "Загрузка профиля…",                                           // Loading
-    "Моя карточка",                                                // MyCard
-    "Коллега",                                                     // ColleagueCard
-    "В сети",                                                      // Online
-    "Не в сети",                                                   // Offline
-    "Отсутствует до",                                              // AbsentUntil
-    "Местное время",                                               // LocalTime
-    "как у вас",                                                   // SameTimeAsYou
-    "впереди вас",                                                 // AheadOfYou
-    "позади вас",                                                  // BehindYou
-    "Контакты",                                                    // Contacts
-    "E-mail",                                                      // Email
-    "Рабочий телефон",                                             // WorkPhone
-    "Мобильный",                                                   // Mobile
-    "Внутренний",                                                  // InnerPhone
-    "Копировать",                                                  // Copy
-    "Скопировано",                                                 // Copied
-    "Контакты скрыты: у приложения есть только право user_brief.", // ContactsHidden
-    "Контакты не указаны.",                                        // NoContacts
-    "День рождения",                                               // Birthday
-    "Работает с",                                                  // EmploymentDate
-    "Подразделения",                                               // Departments
-    "Руководители",                                                // Managers
-    "Руководителей выше нет.",                                     // NoManager
-    "Действия",                                                    // Actions
-    "Написать",                                                    // Message
-    "Позвонить",                                                   // AudioCall
-    "Видеозвонок",                                                 // VideoCall
-    "Телефон",                                                     // PhoneCall
-    "Полный профиль",                                              // OpenProfile
-    "Это вы.",                                                     // ReasonMe
-    "Сотрудник уволен.",                                           // ReasonFired
-    "Номер телефона не указан.",                                   // ReasonNoPhone
-    "Этот портал не открывает профили из приложений.",             // ReasonNoPath
-    "Экстранет",                                                   // BadgeExtranet
-    "Уволен",                                                      // BadgeFired
-    "Приглашён",                                                   // BadgeInvited
-    "Сотрудник не найден или недоступен вам.",                     // ErrUserNotFound
-    "Задача",                                                      // ActTask
-    "Встреча",                                                     // ActMeeting
-    "Поблагодарить",                                               // ActThanks
-    "Сохранить контакт",                                           // ActVcard
-    "Мой QR-код",                                                  // ActQr
-    "У приложения нет на это прав.",                               // ReasonNoScope
-    "Закрыть",                                                     // Close
-    "Отправка…",                                                   // Sending
-    "Заполните это поле.",                                         // FieldRequired
-    "Название задачи",                                             // TaskTitle
-    "Описание",                                                    // TaskDescription
-    "Крайний срок",                                                // TaskDeadline
-    "Создать задачу",                                              // TaskSubmit
-    "Задача создана.",                                             // TaskCreated
-    "Открыть задачу",                                              // OpenTask
-    "Тема",                                                        // MeetingName
-    "День",                                                        // MeetingDay
-    "Длительность",                                                // MeetingLength
-    "мин",                                                         // Minutes
-    "Свободно у обоих",                                            // MeetingFree
-    "Ищем свободное время…",                                       // MeetingLoading
-    "В этот день нет общего свободного времени.",                  // MeetingNoSlots
-    "Выберите время.",                                             // MeetingPickSlot
-    "Назначить встречу",                                           // MeetingSubmit
-    "Встреча назначена.",                                          // MeetingCreated
-    "Значок",                                                      // ThanksBadge
-    "Текст сообщения",                                             // ThanksMessage
-    "Спасибо!",                                                    // ThanksTitle
-    "Отправить благодарность",                                     // ThanksSubmit
-    "Благодарность опубликована.",                                 // ThanksSent
-    "Класс",                                                       // MedalThumbsUp
-    "Сердце",                                                      // MedalHeart
-    "Кубок",                                                       // MedalCup
-    "Звезда",                                                      // MedalStar
-    "Отсканируйте камерой телефона, чтобы сохранить мой контакт.", // QrHint
-    "Коллеги",                                                     // Colleagues
-    "Подчинённые",                                                 // DirectReports
-    "Фильтр по имени",                                             // FilterPeople
-    "Найти сотрудника",                                            // FindEmployee
-    "Имя или должность",                                           // SearchHint
-    "Никого не найдено.",                                          // NothingFound
-    "Выбрать из списка…",                                          // PickFromList
-    "Назад",                                                       // BackToCard
-    "Битрикс24 не принял запрос:",                                 // ErrWriteFailed
+    "Повторить",                                                             // Retry
+    "Библиотека Битрикс24 недоступна на этой странице.",                     // ErrNotInBitrix24
+    "Битрикс24 не ответил. Обновите страницу и попробуйте снова.",           // ErrPortalSilent
+    "Не удалось связаться с Битрикс24. Проверьте подключение.",              // ErrNetwork
+    "Битрикс24 перегружен.",                                                 // ErrRateLimited
+    "Сессия Битрикс24 истекла. Обновите страницу.",                          // ErrSessionExpired
+    "У приложения нет доступа к этим данным.",                               // ErrNoAccess
+    "Битрикс24 прислал неожиданный ответ.",                                  // ErrPortal
+    "Битрикс24 открыл виджет без корректного сотрудника.",                   // ErrBadContext
+    "Этот виджет предназначен для меню профиля пользователя.",               // ErrWrongPlacement
+    "Загрузка профиля…",                                                     // Loading
+    "Моя карточка",                                                          // MyCard
+    "Коллега",                                                               // ColleagueCard
+    "В сети",                                                                // Online
+    "Не в сети",                                                             // Offline
+    "Отсутствует до",                                                        // AbsentUntil
+    "Местное время",                                                         // LocalTime
+    "как у вас",                                                             // SameTimeAsYou
+    "впереди вас",                                                           // AheadOfYou
+    "позади вас",                                                            // BehindYou
+    "Контакты",                                                              // Contacts
+    "E-mail",                                                                // Email
+    "Рабочий телефон",                                                       // WorkPhone
+    "Мобильный",                                                             // Mobile
+    "Внутренний",                                                            // InnerPhone
+    "Копировать",                                                            // Copy
+    "Скопировано",                                                           // Copied
+    "Контакты скрыты: у приложения есть только право user_brief.",           // ContactsHidden
+    "Контакты не указаны.",                                                  // NoContacts
+    "День рождения",                                                         // Birthday
+    "Работает с",                                                            // EmploymentDate
+    "Подразделения",                                                         // Departments
+    "Руководители",                                                          // Managers
+    "Руководителей выше нет.",                                               // NoManager
+    "Действия",                                                              // Actions
+    "Написать",                                                              // Message
+    "Позвонить",                                                             // AudioCall
+    "Видеозвонок",                                                           // VideoCall
+    "Телефон",                                                               // PhoneCall
+    "Полный профиль",                                                        // OpenProfile
+    "Это вы.",                                                               // ReasonMe
+    "Сотрудник уволен.",                                                     // ReasonFired
+    "Номер телефона не указан.",                                             // ReasonNoPhone
+    "Этот портал не открывает профили из приложений.",                       // ReasonNoPath
+    "Экстранет",                                                             // BadgeExtranet
+    "Уволен",                                                                // BadgeFired
+    "Приглашён",                                                             // BadgeInvited
+    "Сотрудник не найден или недоступен вам.",                               // ErrUserNotFound
+    "Задача",                                                                // ActTask
+    "Встреча",                                                               // ActMeeting
+    "Поблагодарить",                                                         // ActThanks
+    "Сохранить контакт",                                                     // ActVcard
+    "Мой QR-код",                                                            // ActQr
+    "У приложения нет на это прав.",                                         // ReasonNoScope
+    "Закрыть",                                                               // Close
+    "Отправка…",                                                             // Sending
+    "Заполните это поле.",                                                   // FieldRequired
+    "Название задачи",                                                       // TaskTitle
+    "Описание",                                                              // TaskDescription
+    "Крайний срок",                                                          // TaskDeadline
+    "Создать задачу",                                                        // TaskSubmit
+    "Задача создана.",                                                       // TaskCreated
+    "Открыть задачу",                                                        // OpenTask
+    "Тема",                                                                  // MeetingName
+    "День",                                                                  // MeetingDay
+    "Длительность",                                                          // MeetingLength
+    "мин",                                                                   // Minutes
+    "Свободно у обоих",                                                      // MeetingFree
+    "Ищем свободное время…",                                                 // MeetingLoading
+    "В этот день нет общего свободного времени.",                            // MeetingNoSlots
+    "Выберите время.",                                                       // MeetingPickSlot
+    "Назначить встречу",                                                     // MeetingSubmit
+    "Встреча назначена.",                                                    // MeetingCreated
+    "Значок",                                                                // ThanksBadge
+    "Текст сообщения",                                                       // ThanksMessage
+    "Спасибо!",                                                              // ThanksTitle
+    "Отправить благодарность",                                               // ThanksSubmit
+    "Благодарность опубликована.",                                           // ThanksSent
+    "Класс",                                                                 // MedalThumbsUp
+    "Сердце",                                                                // MedalHeart
+    "Кубок",                                                                 // MedalCup
+    "Звезда",                                                                // MedalStar
+    "Отсканируйте камерой телефона, чтобы сохранить мой контакт.",           // QrHint
+    "Коллеги",                                                               // Colleagues
+    "Подчинённые",                                                           // DirectReports
+    "Фильтр по имени",                                                       // FilterPeople
+    "Найти сотрудника",                                                      // FindEmployee
+    "Имя или должность",                                                     // SearchHint
+    "Никого не найдено.",                                                    // NothingFound
+    "Выбрать из списка…",                                                    // PickFromList
+    "Назад",                                                                 // BackToCard
+    "Битрикс24 не принял запрос:",                                           // ErrWriteFailed
+    "Карточка профиля",                                                      // DefaultItemTitle
+    "Настройка виджета профиля",                                             // InstallTitle
+    "Выберите, где сотрудники увидят виджет. Сохранять повторно безопасно.", // InstallIntro
+    "Меню пользователя (справа вверху)",                                     // WhereMenu
+    "Панель карточки сотрудника",                                            // WhereToolbar
+    "Установлен как",                                                        // StatusBound
+    "Не установлен",                                                         // StatusNotBound
+    "Название пункта",                                                       // ItemTitle
+    "Пусто: встроенное название на каждом языке",                            // ItemTitleHint
+    "Установить",                                                            // InstallButton
+    "Сохранить",                                                             // SaveButton
+    "Сохранено. Пункты на месте.",                                           // Saved
+    "Виджет профиля",                                                        // NonAdminTitle
+    "Показывает карточку коллеги с быстрыми действиями (сообщение, звонок, задача, встреча, благодарность) из меню пользователя и карточек сотрудников.", // NonAdminBody
+    "Установить его может только администратор Битрикс24: обратитесь к нему.", // NonAdminAsk
+    "Изменить это может только администратор портала.",                        // HintAccessDenied
+    "Откройте эту страницу из приложения в Битрикс24, а не через вебхук.",     // HintWrongAuth
+    "Добавьте права placement и user в настройках приложения и откройте его снова.", // HintNoScope
+    "Выберите хотя бы одно место.",                                            // ChooseOne
 ];
 
 const DE: Table = [
@@ -646,6 +722,25 @@ const DE: Table = [
     "Aus der Liste wählen…",                                      // PickFromList
     "Zurück",                                                     // BackToCard
     "Bitrix24 hat dies nicht angenommen:",                        // ErrWriteFailed
+    "Profilkarte",                                                // DefaultItemTitle
+    "Profil-Widget einrichten",                                   // InstallTitle
+    "Wählen Sie, wo Mitarbeiter das Widget finden. Erneutes Speichern ist immer sicher.", // InstallIntro
+    "Benutzermenü (oben rechts)",                   // WhereMenu
+    "Symbolleiste der Mitarbeiterkarte",            // WhereToolbar
+    "Installiert als",                              // StatusBound
+    "Nicht installiert",                            // StatusNotBound
+    "Titel des Eintrags",                           // ItemTitle
+    "Leer: der eingebaute Titel in jeder Sprache",  // ItemTitleHint
+    "Installieren",                                 // InstallButton
+    "Speichern",                                    // SaveButton
+    "Gespeichert. Die Einträge sind eingerichtet.", // Saved
+    "Profil-Widget",                                // NonAdminTitle
+    "Zeigt die Profilkarte eines Kollegen mit Schnellaktionen (Nachricht, Anruf, Aufgabe, Termin, Dank) im Benutzermenü und in Mitarbeiterkarten.", // NonAdminBody
+    "Nur ein Bitrix24-Administrator kann es installieren: Bitte wenden Sie sich an ihn.", // NonAdminAsk
+    "Nur ein Portaladministrator kann dies ändern.", // HintAccessDenied
+    "Öffnen Sie diese Seite aus der Anwendung in Bitrix24, nicht über einen Webhook.", // HintWrongAuth
+    "Fügen Sie in den Einstellungen der Anwendung die Berechtigungen placement und user hinzu und öffnen Sie sie erneut.", // HintNoScope
+    "Wählen Sie mindestens einen Ort.", // ChooseOne
 ];
 
 const ES: Table = [
@@ -744,6 +839,25 @@ const ES: Table = [
     "Elegir de la lista…",                                      // PickFromList
     "Volver",                                                   // BackToCard
     "Bitrix24 no aceptó esto:",                                 // ErrWriteFailed
+    "Tarjeta de perfil",                                        // DefaultItemTitle
+    "Configurar el widget de perfil",                           // InstallTitle
+    "Elige dónde encontrarán el widget los empleados. Guardar de nuevo siempre es seguro.", // InstallIntro
+    "Menú de usuario (arriba a la derecha)",      // WhereMenu
+    "Barra de la ficha del empleado",             // WhereToolbar
+    "Instalado como",                             // StatusBound
+    "No instalado",                               // StatusNotBound
+    "Título del elemento",                        // ItemTitle
+    "Vacío: el título integrado en cada idioma",  // ItemTitleHint
+    "Instalar",                                   // InstallButton
+    "Guardar",                                    // SaveButton
+    "Guardado. Los elementos están en su sitio.", // Saved
+    "Widget de perfil",                           // NonAdminTitle
+    "Muestra la ficha de un compañero con acciones rápidas (mensaje, llamada, tarea, reunión, agradecimiento) desde el menú de usuario y las fichas de empleados.", // NonAdminBody
+    "Solo un administrador de Bitrix24 puede instalarlo: pídeselo al tuyo.", // NonAdminAsk
+    "Solo un administrador del portal puede cambiar esto.",                  // HintAccessDenied
+    "Abre esta página desde la aplicación en Bitrix24, no mediante un webhook.", // HintWrongAuth
+    "Añade los permisos placement y user en la configuración de la aplicación y ábrela de nuevo.", // HintNoScope
+    "Elige al menos un lugar.", // ChooseOne
 ];
 
 const PT_BR: Table = [
@@ -842,6 +956,25 @@ const PT_BR: Table = [
     "Escolher da lista…",                                               // PickFromList
     "Voltar",                                                           // BackToCard
     "O Bitrix24 não aceitou isto:",                                     // ErrWriteFailed
+    "Cartão de perfil",                                                 // DefaultItemTitle
+    "Configurar o widget de perfil",                                    // InstallTitle
+    "Escolha onde os funcionários encontram o widget. Salvar novamente é sempre seguro.", // InstallIntro
+    "Menu do usuário (canto superior direito)", // WhereMenu
+    "Barra do cartão do funcionário",           // WhereToolbar
+    "Instalado como",                           // StatusBound
+    "Não instalado",                            // StatusNotBound
+    "Título do item",                           // ItemTitle
+    "Vazio: o título padrão em cada idioma",    // ItemTitleHint
+    "Instalar",                                 // InstallButton
+    "Salvar",                                   // SaveButton
+    "Salvo. Os itens estão no lugar.",          // Saved
+    "Widget de perfil",                         // NonAdminTitle
+    "Mostra o cartão de um colega com ações rápidas (mensagem, chamada, tarefa, reunião, agradecimento) no menu do usuário e nos cartões de funcionários.", // NonAdminBody
+    "Somente um administrador do Bitrix24 pode instalá-lo: peça ao seu.", // NonAdminAsk
+    "Somente um administrador do portal pode alterar isso.",              // HintAccessDenied
+    "Abra esta página pelo aplicativo no Bitrix24, não por um webhook.",  // HintWrongAuth
+    "Adicione as permissões placement e user nas configurações do aplicativo e abra-o novamente.", // HintNoScope
+    "Escolha pelo menos um lugar.", // ChooseOne
 ];
 
 const FR: Table = [
@@ -940,6 +1073,25 @@ const FR: Table = [
     "Choisir dans la liste…",               // PickFromList
     "Retour",                               // BackToCard
     "Bitrix24 n’a pas accepté ceci :",      // ErrWriteFailed
+    "Fiche de profil",                      // DefaultItemTitle
+    "Configurer le widget de profil",       // InstallTitle
+    "Choisissez où les employés trouvent le widget. Enregistrer à nouveau est toujours sûr.", // InstallIntro
+    "Menu utilisateur (en haut à droite)",        // WhereMenu
+    "Barre de la fiche employé",                  // WhereToolbar
+    "Installé sous le nom",                       // StatusBound
+    "Non installé",                               // StatusNotBound
+    "Titre de l’élément",                         // ItemTitle
+    "Vide : le titre intégré dans chaque langue", // ItemTitleHint
+    "Installer",                                  // InstallButton
+    "Enregistrer",                                // SaveButton
+    "Enregistré. Les éléments sont en place.",    // Saved
+    "Widget de profil",                           // NonAdminTitle
+    "Affiche la fiche d’un collègue avec des actions rapides (message, appel, tâche, réunion, remerciement) depuis le menu utilisateur et les fiches employés.", // NonAdminBody
+    "Seul un administrateur Bitrix24 peut l’installer : demandez au vôtre.", // NonAdminAsk
+    "Seul un administrateur du portail peut modifier cela.",                 // HintAccessDenied
+    "Ouvrez cette page depuis l’application dans Bitrix24, pas via un webhook.", // HintWrongAuth
+    "Ajoutez les autorisations placement et user dans les paramètres de l’application, puis rouvrez-la.", // HintNoScope
+    "Choisissez au moins un emplacement.", // ChooseOne
 ];
 
 const PL: Table = [
@@ -1038,104 +1190,142 @@ const PL: Table = [
     "Wybierz z listy…",                                                    // PickFromList
     "Wstecz",                                                              // BackToCard
     "Bitrix24 nie przyjął tego:",                                          // ErrWriteFailed
+    "Karta profilu",                                                       // DefaultItemTitle
+    "Konfiguracja widżetu profilu",                                        // InstallTitle
+    "Wybierz, gdzie pracownicy znajdą widżet. Ponowne zapisanie jest zawsze bezpieczne.", // InstallIntro
+    "Menu użytkownika (prawy górny róg)",     // WhereMenu
+    "Pasek karty pracownika",                 // WhereToolbar
+    "Zainstalowany jako",                     // StatusBound
+    "Nie zainstalowany",                      // StatusNotBound
+    "Tytuł pozycji",                          // ItemTitle
+    "Puste: wbudowany tytuł w każdym języku", // ItemTitleHint
+    "Zainstaluj",                             // InstallButton
+    "Zapisz",                                 // SaveButton
+    "Zapisano. Pozycje są na miejscu.",       // Saved
+    "Widżet profilu",                         // NonAdminTitle
+    "Pokazuje kartę współpracownika z szybkimi akcjami (wiadomość, połączenie, zadanie, spotkanie, podziękowanie) z menu użytkownika i kart pracowników.", // NonAdminBody
+    "Zainstalować go może tylko administrator Bitrix24: poproś swojego.", // NonAdminAsk
+    "Tylko administrator portalu może to zmienić.",                       // HintAccessDenied
+    "Otwórz tę stronę z aplikacji w Bitrix24, a nie przez webhook.",      // HintWrongAuth
+    "Dodaj uprawnienia placement i user w ustawieniach aplikacji i otwórz ją ponownie.", // HintNoScope
+    "Wybierz co najmniej jedno miejsce.", // ChooseOne
 ];
 
 const UK: Table = [
     "Підключення до Бітрікс24…",             // Connecting
     "Цей віджет працює всередині Бітрікс24", // OutsideTitle
     "Відкрийте його з профілю користувача у вашому Бітрікс24 або запустіть демопортал на цьому комп’ютері:", // OutsideBody
-    "Повторити",                                                   // Retry
-    "Бібліотека Бітрікс24 недоступна на цій сторінці.",            // ErrNotInBitrix24
-    "Бітрікс24 не відповів. Оновіть сторінку і спробуйте ще раз.", // ErrPortalSilent
-    "Не вдалося з’єднатися з Бітрікс24. Перевірте підключення.",   // ErrNetwork
-    "Бітрікс24 перевантажений.",                                   // ErrRateLimited
-    "Сесія Бітрікс24 закінчилася. Оновіть сторінку.",              // ErrSessionExpired
-    "Застосунок не має доступу до цих даних.",                     // ErrNoAccess
-    "Бітрікс24 надіслав неочікувану відповідь.",                   // ErrPortal
-    "Бітрікс24 відкрив віджет без коректного співробітника.",      // ErrBadContext
-    "Цей віджет призначений для меню профілю користувача.",        // ErrWrongPlacement
-    "Завантаження профілю…",                                       // Loading
-    "Моя картка",                                                  // MyCard
-    "Колега",                                                      // ColleagueCard
-    "У мережі",                                                    // Online
-    "Не в мережі",                                                 // Offline
-    "Відсутній до",                                                // AbsentUntil
-    "Місцевий час",                                                // LocalTime
-    "як у вас",                                                    // SameTimeAsYou
-    "попереду вас",                                                // AheadOfYou
-    "позаду вас",                                                  // BehindYou
-    "Контакти",                                                    // Contacts
-    "E-mail",                                                      // Email
-    "Робочий телефон",                                             // WorkPhone
-    "Мобільний",                                                   // Mobile
-    "Внутрішній",                                                  // InnerPhone
-    "Копіювати",                                                   // Copy
-    "Скопійовано",                                                 // Copied
-    "Контакти приховані: застосунок має лише право user_brief.",   // ContactsHidden
-    "Контакти не вказані.",                                        // NoContacts
-    "День народження",                                             // Birthday
-    "Працює з",                                                    // EmploymentDate
-    "Підрозділи",                                                  // Departments
-    "Керівники",                                                   // Managers
-    "Керівників вище немає.",                                      // NoManager
-    "Дії",                                                         // Actions
-    "Написати",                                                    // Message
-    "Зателефонувати",                                              // AudioCall
-    "Відеодзвінок",                                                // VideoCall
-    "Телефон",                                                     // PhoneCall
-    "Повний профіль",                                              // OpenProfile
-    "Це ви.",                                                      // ReasonMe
-    "Співробітника звільнено.",                                    // ReasonFired
-    "Номер телефону не вказано.",                                  // ReasonNoPhone
-    "Цей портал не відкриває профілі із застосунків.",             // ReasonNoPath
-    "Екстранет",                                                   // BadgeExtranet
-    "Звільнений",                                                  // BadgeFired
-    "Запрошений",                                                  // BadgeInvited
-    "Співробітника не знайдено або він вам недоступний.",          // ErrUserNotFound
-    "Завдання",                                                    // ActTask
-    "Зустріч",                                                     // ActMeeting
-    "Подякувати",                                                  // ActThanks
-    "Зберегти контакт",                                            // ActVcard
-    "Мій QR-код",                                                  // ActQr
-    "Застосунок не має на це прав.",                               // ReasonNoScope
-    "Закрити",                                                     // Close
-    "Надсилання…",                                                 // Sending
-    "Заповніть це поле.",                                          // FieldRequired
-    "Назва завдання",                                              // TaskTitle
-    "Опис",                                                        // TaskDescription
-    "Крайній термін",                                              // TaskDeadline
-    "Створити завдання",                                           // TaskSubmit
-    "Завдання створено.",                                          // TaskCreated
-    "Відкрити завдання",                                           // OpenTask
-    "Тема зустрічі",                                               // MeetingName
-    "День зустрічі",                                               // MeetingDay
-    "Тривалість",                                                  // MeetingLength
-    "хв",                                                          // Minutes
-    "Вільно в обох",                                               // MeetingFree
-    "Шукаємо вільний час…",                                        // MeetingLoading
-    "Цього дня немає спільного вільного часу.",                    // MeetingNoSlots
-    "Оберіть час.",                                                // MeetingPickSlot
-    "Призначити зустріч",                                          // MeetingSubmit
-    "Зустріч призначено.",                                         // MeetingCreated
-    "Значок подяки",                                               // ThanksBadge
-    "Текст повідомлення",                                          // ThanksMessage
-    "Дякую!",                                                      // ThanksTitle
-    "Надіслати подяку",                                            // ThanksSubmit
-    "Подяку опубліковано.",                                        // ThanksSent
-    "Клас",                                                        // MedalThumbsUp
-    "Серце",                                                       // MedalHeart
-    "Кубок",                                                       // MedalCup
-    "Зірка",                                                       // MedalStar
-    "Відскануйте камерою телефона, щоб зберегти мій контакт.",     // QrHint
-    "Колеги",                                                      // Colleagues
-    "Підлеглі",                                                    // DirectReports
-    "Фільтр за ім’ям",                                             // FilterPeople
-    "Знайти співробітника",                                        // FindEmployee
-    "Ім’я або посада",                                             // SearchHint
-    "Нікого не знайдено.",                                         // NothingFound
-    "Вибрати зі списку…",                                          // PickFromList
-    "Назад",                                                       // BackToCard
-    "Бітрікс24 не прийняв запит:",                                 // ErrWriteFailed
+    "Повторити",                                                               // Retry
+    "Бібліотека Бітрікс24 недоступна на цій сторінці.",                        // ErrNotInBitrix24
+    "Бітрікс24 не відповів. Оновіть сторінку і спробуйте ще раз.",             // ErrPortalSilent
+    "Не вдалося з’єднатися з Бітрікс24. Перевірте підключення.",               // ErrNetwork
+    "Бітрікс24 перевантажений.",                                               // ErrRateLimited
+    "Сесія Бітрікс24 закінчилася. Оновіть сторінку.",                          // ErrSessionExpired
+    "Застосунок не має доступу до цих даних.",                                 // ErrNoAccess
+    "Бітрікс24 надіслав неочікувану відповідь.",                               // ErrPortal
+    "Бітрікс24 відкрив віджет без коректного співробітника.",                  // ErrBadContext
+    "Цей віджет призначений для меню профілю користувача.",                    // ErrWrongPlacement
+    "Завантаження профілю…",                                                   // Loading
+    "Моя картка",                                                              // MyCard
+    "Колега",                                                                  // ColleagueCard
+    "У мережі",                                                                // Online
+    "Не в мережі",                                                             // Offline
+    "Відсутній до",                                                            // AbsentUntil
+    "Місцевий час",                                                            // LocalTime
+    "як у вас",                                                                // SameTimeAsYou
+    "попереду вас",                                                            // AheadOfYou
+    "позаду вас",                                                              // BehindYou
+    "Контакти",                                                                // Contacts
+    "E-mail",                                                                  // Email
+    "Робочий телефон",                                                         // WorkPhone
+    "Мобільний",                                                               // Mobile
+    "Внутрішній",                                                              // InnerPhone
+    "Копіювати",                                                               // Copy
+    "Скопійовано",                                                             // Copied
+    "Контакти приховані: застосунок має лише право user_brief.",               // ContactsHidden
+    "Контакти не вказані.",                                                    // NoContacts
+    "День народження",                                                         // Birthday
+    "Працює з",                                                                // EmploymentDate
+    "Підрозділи",                                                              // Departments
+    "Керівники",                                                               // Managers
+    "Керівників вище немає.",                                                  // NoManager
+    "Дії",                                                                     // Actions
+    "Написати",                                                                // Message
+    "Зателефонувати",                                                          // AudioCall
+    "Відеодзвінок",                                                            // VideoCall
+    "Телефон",                                                                 // PhoneCall
+    "Повний профіль",                                                          // OpenProfile
+    "Це ви.",                                                                  // ReasonMe
+    "Співробітника звільнено.",                                                // ReasonFired
+    "Номер телефону не вказано.",                                              // ReasonNoPhone
+    "Цей портал не відкриває профілі із застосунків.",                         // ReasonNoPath
+    "Екстранет",                                                               // BadgeExtranet
+    "Звільнений",                                                              // BadgeFired
+    "Запрошений",                                                              // BadgeInvited
+    "Співробітника не знайдено або він вам недоступний.",                      // ErrUserNotFound
+    "Завдання",                                                                // ActTask
+    "Зустріч",                                                                 // ActMeeting
+    "Подякувати",                                                              // ActThanks
+    "Зберегти контакт",                                                        // ActVcard
+    "Мій QR-код",                                                              // ActQr
+    "Застосунок не має на це прав.",                                           // ReasonNoScope
+    "Закрити",                                                                 // Close
+    "Надсилання…",                                                             // Sending
+    "Заповніть це поле.",                                                      // FieldRequired
+    "Назва завдання",                                                          // TaskTitle
+    "Опис",                                                                    // TaskDescription
+    "Крайній термін",                                                          // TaskDeadline
+    "Створити завдання",                                                       // TaskSubmit
+    "Завдання створено.",                                                      // TaskCreated
+    "Відкрити завдання",                                                       // OpenTask
+    "Тема зустрічі",                                                           // MeetingName
+    "День зустрічі",                                                           // MeetingDay
+    "Тривалість",                                                              // MeetingLength
+    "хв",                                                                      // Minutes
+    "Вільно в обох",                                                           // MeetingFree
+    "Шукаємо вільний час…",                                                    // MeetingLoading
+    "Цього дня немає спільного вільного часу.",                                // MeetingNoSlots
+    "Оберіть час.",                                                            // MeetingPickSlot
+    "Призначити зустріч",                                                      // MeetingSubmit
+    "Зустріч призначено.",                                                     // MeetingCreated
+    "Значок подяки",                                                           // ThanksBadge
+    "Текст повідомлення",                                                      // ThanksMessage
+    "Дякую!",                                                                  // ThanksTitle
+    "Надіслати подяку",                                                        // ThanksSubmit
+    "Подяку опубліковано.",                                                    // ThanksSent
+    "Клас",                                                                    // MedalThumbsUp
+    "Серце",                                                                   // MedalHeart
+    "Кубок",                                                                   // MedalCup
+    "Зірка",                                                                   // MedalStar
+    "Відскануйте камерою телефона, щоб зберегти мій контакт.",                 // QrHint
+    "Колеги",                                                                  // Colleagues
+    "Підлеглі",                                                                // DirectReports
+    "Фільтр за ім’ям",                                                         // FilterPeople
+    "Знайти співробітника",                                                    // FindEmployee
+    "Ім’я або посада",                                                         // SearchHint
+    "Нікого не знайдено.",                                                     // NothingFound
+    "Вибрати зі списку…",                                                      // PickFromList
+    "Назад",                                                                   // BackToCard
+    "Бітрікс24 не прийняв запит:",                                             // ErrWriteFailed
+    "Картка профілю",                                                          // DefaultItemTitle
+    "Налаштування віджета профілю",                                            // InstallTitle
+    "Оберіть, де співробітники знайдуть віджет. Зберігати повторно безпечно.", // InstallIntro
+    "Меню користувача (праворуч угорі)",                                       // WhereMenu
+    "Панель картки співробітника",                                             // WhereToolbar
+    "Встановлено як",                                                          // StatusBound
+    "Не встановлено",                                                          // StatusNotBound
+    "Назва пункту",                                                            // ItemTitle
+    "Порожньо: вбудована назва кожною мовою",                                  // ItemTitleHint
+    "Встановити",                                                              // InstallButton
+    "Зберегти",                                                                // SaveButton
+    "Збережено. Пункти на місці.",                                             // Saved
+    "Віджет профілю",                                                          // NonAdminTitle
+    "Показує картку колеги зі швидкими діями (повідомлення, дзвінок, завдання, зустріч, подяка) з меню користувача та карток співробітників.", // NonAdminBody
+    "Встановити його може лише адміністратор Бітрікс24: зверніться до нього.", // NonAdminAsk
+    "Змінити це може лише адміністратор порталу.",                             // HintAccessDenied
+    "Відкрийте цю сторінку із застосунку в Бітрікс24, а не через вебхук.",     // HintWrongAuth
+    "Додайте права placement і user у налаштуваннях застосунку та відкрийте його знову.", // HintNoScope
+    "Оберіть хоча б одне місце.", // ChooseOne
 ];
 
 #[cfg(test)]
@@ -1155,7 +1345,7 @@ mod tests {
 
     #[test]
     fn tables_follow_the_enum_order() {
-        assert_eq!(COUNT, 95);
+        assert_eq!(COUNT, 114);
         assert_eq!(t(Lang::En, Msg::Connecting), "Connecting to Bitrix24…");
         assert_eq!(
             t(Lang::En, Msg::ErrUserNotFound),

@@ -11,6 +11,7 @@
 pub mod bx24;
 pub mod context;
 pub mod i18n;
+pub mod install;
 pub mod profile;
 pub mod ui;
 

@@ -78,6 +78,24 @@
       box.checked = state.settings.scopes.indexOf(box.value) >= 0;
     });
     $('company-size').textContent = 'Demo company: ' + state.user_count + ' employees.';
+    renderItems();
+  }
+
+  /* The profile items. The demo portal shows them from the start; a fresh portal shows an
+   * item only once the app is installed and has bound that placement, titled as bound. */
+  function renderItems() {
+    [['open-menu-placement', 'USER_PROFILE_MENU'], ['open-toolbar-placement', 'USER_PROFILE_TOOLBAR']]
+      .forEach(function (pair) {
+        var button = $(pair[0]);
+        if (!state.fresh) { button.hidden = false; button.textContent = 'Profile widget'; return; }
+        var binding = state.placements.filter(function (b) { return b.placement === pair[1]; })[0];
+        button.hidden = !(state.installed && binding);
+        if (binding) {
+          var all = binding.lang_all || {};
+          var local = all[state.settings.lang] || all.en || {};
+          button.textContent = local.TITLE || binding.title || 'Application';
+        }
+      });
   }
 
   function load() {
@@ -368,6 +386,8 @@
   $('slider-close').onclick = closeSlider;
   $('settings').addEventListener('change', saveSettings);
   $('reset').onclick = function () { api('/sim/api/reset', {}).then(load); };
+  $('reset-fresh').onclick = function () { api('/sim/api/reset', { fresh: true }).then(load); };
+  $('open-app').onclick = function () { openPlacement('DEFAULT'); };
 
   window.__sim = { openPlacement: openPlacement, frames: frames, reload: load };
   var match = location.pathname.match(/^\/company\/personal\/user\/(\d+)\/$/);

@@ -3,6 +3,7 @@
 //! emulates the REST API over a generated demo company, and injects faults.
 
 pub mod company;
+pub mod csp;
 pub mod params;
 pub mod rest;
 pub mod server;

@@ -41,11 +41,25 @@ struct Args {
     /// Host the widget only (production behind a TLS proxy), without the portal.
     #[arg(long)]
     app_only: bool,
+    /// Print the production Content-Security-Policy for `--dist`'s index.html (framed by the
+    /// `--frame-ancestor` origins) and exit: for hosts other than this one, e.g. nginx.
+    #[arg(long)]
+    print_csp: bool,
 }
 
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
+    if args.print_csp {
+        match std::fs::read_to_string(args.dist.join("index.html")) {
+            Ok(page) => println!("{}", portal::csp::page_policy(&page, &args.frame_ancestors)),
+            Err(err) => {
+                eprintln!("portal: {}: {err}", args.dist.join("index.html").display());
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     let config = portal::Config {
         host: args.host,
         portal_port: args.portal_port,

@@ -131,7 +131,8 @@ async fn state(State(portal): State<Portal>) -> Response {
     };
     axum::Json(json!({
         "me": card(sim.settings.current_user), "card": card(sim.settings.card_user),
-        "settings": sim.settings, "installed": sim.installed, "app_origin": sim.app_origin,
+        "settings": sim.settings, "installed": sim.installed, "fresh": sim.fresh,
+        "app_origin": sim.app_origin,
         "users": people, "user_count": sim.company.users.len(),
         "placements": sim.placements,
     }))
@@ -278,8 +279,18 @@ async fn log(State(portal): State<Portal>) -> Response {
     .into_response()
 }
 
-async fn reset(State(portal): State<Portal>) -> Response {
-    portal.sim().reset();
+#[derive(Deserialize, Default)]
+struct ResetRequest {
+    /// Start a portal where the app is not installed.
+    #[serde(default)]
+    fresh: bool,
+}
+
+async fn reset(
+    State(portal): State<Portal>,
+    axum::Json(request): axum::Json<ResetRequest>,
+) -> Response {
+    portal.sim().reset(request.fresh);
     axum::Json(json!(true)).into_response()
 }
 
@@ -419,13 +430,15 @@ fn content_type(path: &std::path::Path) -> &'static str {
     }
 }
 
-/// Security headers of every app-host answer: framing allowed only for the portals.
-fn frame_headers(host: &AppHost, response: &mut Response) {
+/// Security headers of every app-host answer: framing allowed only for the portals; the
+/// widget's page gets its full production policy (`page_policy`, from [`crate::csp`]).
+fn frame_headers(host: &AppHost, response: &mut Response, page_policy: Option<String>) {
     let ancestors = std::iter::once("'self'".to_owned())
         .chain(host.frame_ancestors.iter().cloned())
         .collect::<Vec<_>>()
         .join(" ");
-    if let Ok(value) = HeaderValue::from_str(&format!("frame-ancestors {ancestors}")) {
+    let policy = page_policy.unwrap_or_else(|| format!("frame-ancestors {ancestors}"));
+    if let Ok(value) = HeaderValue::from_str(&policy) {
         response
             .headers_mut()
             .insert(header::CONTENT_SECURITY_POLICY, value);
@@ -438,6 +451,16 @@ fn frame_headers(host: &AppHost, response: &mut Response) {
 
 async fn serve_app(State(host): State<AppHost>, method: Method, uri: Uri, body: Bytes) -> Response {
     drop(body); // read (and size-limited) so oversized POSTs are refused with 413
+    // The widget's page gets the production CSP, except under `trunk serve` (live reload).
+    let mut page_policy = None;
+    let mut policy_for = |bytes: &[u8]| {
+        if host.trunk_address.is_none() {
+            page_policy = Some(crate::csp::page_policy(
+                &String::from_utf8_lossy(bytes),
+                &host.frame_ancestors,
+            ));
+        }
+    };
     let mut response = match method {
         Method::GET | Method::HEAD | Method::POST => {
             let file = (method != Method::POST)
@@ -447,6 +470,9 @@ async fn serve_app(State(host): State<AppHost>, method: Method, uri: Uri, body: 
                 Some(file) => match tokio::fs::read(&file).await {
                     Ok(bytes) => {
                         let is_index = file.file_name().is_some_and(|n| n == "index.html");
+                        if is_index {
+                            policy_for(&bytes);
+                        }
                         // Hashed assets never change; index.html must always be revalidated.
                         let cache = if is_index {
                             "no-cache"
@@ -468,14 +494,17 @@ async fn serve_app(State(host): State<AppHost>, method: Method, uri: Uri, body: 
                     StatusCode::NOT_FOUND.into_response()
                 }
                 None => match tokio::fs::read(host.dist.join("index.html")).await {
-                    Ok(bytes) => (
-                        [
-                            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                            (header::CACHE_CONTROL, "no-cache"),
-                        ],
-                        fill_trunk_placeholders(bytes, host.trunk_address.as_deref()),
-                    )
-                        .into_response(),
+                    Ok(bytes) => {
+                        policy_for(&bytes);
+                        (
+                            [
+                                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                                (header::CACHE_CONTROL, "no-cache"),
+                            ],
+                            fill_trunk_placeholders(bytes, host.trunk_address.as_deref()),
+                        )
+                            .into_response()
+                    }
                     Err(_) => (
                         StatusCode::SERVICE_UNAVAILABLE,
                         "the widget is not built: run trunk build --release",
@@ -490,7 +519,7 @@ async fn serve_app(State(host): State<AppHost>, method: Method, uri: Uri, body: 
         )
             .into_response(),
     };
-    frame_headers(&host, &mut response);
+    frame_headers(&host, &mut response, page_policy);
     response
 }
 

@@ -152,6 +152,9 @@ pub struct Sim {
     pub app_origin: String,
     pub member_id: String,
     pub installed: bool,
+    /// A fresh portal: not installed, and the profile items appear only where the app has
+    /// bound them (the demo portal shows them from the start).
+    pub fresh: bool,
     pub writes: Vec<Recorded>,
     pub placements: Vec<Binding>,
     pub requests: u64,
@@ -171,6 +174,7 @@ impl Sim {
             app_origin,
             member_id: "0f3c5a7e9b1d2f4a6c8e0b2d4f6a8c0e".into(),
             installed: true,
+            fresh: false,
             writes: Vec::new(),
             placements: Vec::new(),
             requests: 0,
@@ -261,13 +265,15 @@ impl Sim {
         1000 + self.counter
     }
 
-    /// Forgets recorded writes, bindings and buckets; back to default settings.
-    pub fn reset(&mut self) {
+    /// Forgets recorded writes, bindings and buckets; back to default settings. `fresh`
+    /// starts a portal where the app is not installed yet.
+    pub fn reset(&mut self, fresh: bool) {
         self.settings = Settings::default();
         self.writes.clear();
         self.placements.clear();
         self.buckets.clear();
-        self.installed = true;
+        self.installed = !fresh;
+        self.fresh = fresh;
         self.requests = 0;
     }
 }

@@ -61,14 +61,57 @@ async fn post_on_a_handler_path_serves_the_page_with_framing_headers() {
         send(host(None), "POST", "/handler/?DOMAIN=p&APP_SID=1", form).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("widget"));
-    assert_eq!(
-        headers[header::CONTENT_SECURITY_POLICY],
-        "frame-ancestors 'self' https://example.bitrix24.com"
-    );
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(policy.starts_with("default-src 'none'; "), "{policy}");
+    assert!(policy.contains("frame-ancestors 'self' https://example.bitrix24.com;"));
     assert!(headers.get(header::X_FRAME_OPTIONS).is_none());
     assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
     let (status, _, get_body) = send(host(None), "GET", "/handler/", Vec::new()).await;
     assert_eq!((status, get_body), (StatusCode::OK, body));
+}
+
+#[tokio::test]
+async fn the_page_policy_allows_exactly_its_inline_loader() {
+    let host = host(None);
+    std::fs::write(
+        host.dist.join("index.html"),
+        "<script type=module>import init from '/a.js'; await init();</script>",
+    )
+    .unwrap();
+    let (_, headers, _) = send(host.clone(), "POST", "/handler/", Vec::new()).await;
+    let policy = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let hashes = portal::csp::inline_script_hashes(
+        "<script type=module>import init from '/a.js'; await init();</script>",
+    );
+    assert!(policy.contains(&hashes[0]), "{policy}");
+    // Another build, another hash: the policy follows the page.
+    std::fs::write(host.dist.join("index.html"), "<script>other()</script>").unwrap();
+    let (_, headers, _) = send(host.clone(), "GET", "/index.html", Vec::new()).await;
+    let again = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        !again.contains(&hashes[0]) && again.contains("'sha256-"),
+        "{again}"
+    );
+    // Assets and the development host (trunk serve's live reload) only restrict framing.
+    let (_, headers, _) = send(host, "GET", "/app-1a2b_bg.wasm", Vec::new()).await;
+    assert_eq!(
+        headers[header::CONTENT_SECURITY_POLICY],
+        "frame-ancestors 'self' https://example.bitrix24.com"
+    );
+    let (_, headers, _) = send(
+        self::host(Some("127.0.0.1:8080")),
+        "POST",
+        "/handler/",
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(
+        headers[header::CONTENT_SECURITY_POLICY],
+        "frame-ancestors 'self' https://example.bitrix24.com"
+    );
 }
 
 #[tokio::test]

@@ -3,15 +3,17 @@
 mod card;
 mod format;
 mod forms;
+mod install;
 mod people;
 mod share;
 mod status;
 
 use crate::bx24::{self, Bx24, Options};
-use crate::context::{PlacementContext, UserId};
+use crate::context::{ContextError, PlacementCode, PlacementContext, UserId};
 use crate::i18n::{Lang, Msg, retrying_in, t};
 use crate::profile::{self, LoadError, Profile};
 pub use card::ProfileCard;
+pub use install::InstallPage;
 use leptos::prelude::*;
 pub use status::{ErrorPanel, OutsidePage};
 
@@ -27,6 +29,8 @@ pub enum Phase {
     Connecting,
     /// Not inside a Bitrix24 frame.
     Outside,
+    /// Opened as the application's own page (`DEFAULT`): install and settings.
+    Install,
     /// Connected; the profile is loading.
     Loading(PlacementContext),
     /// The card is ready.
@@ -90,6 +94,12 @@ pub fn App(
             };
             let context = match bx24.placement() {
                 Ok(context) => context,
+                Err(bx24::Error::Context(ContextError::NotAProfilePlacement(code)))
+                    if code == PlacementCode::Default.as_str() =>
+                {
+                    phase.set(Phase::Install);
+                    return fit(&bx24).await;
+                }
                 Err(error) => return fail(phase, error.into()),
             };
             mark("profile:connected");
@@ -120,6 +130,10 @@ pub fn App(
                     <p class="status" role="status" aria-live="polite">{t(lang.get(), Msg::Connecting)}</p>
                 }.into_any(),
                 Phase::Outside => view! { <OutsidePage lang=lang.get()/> }.into_any(),
+                Phase::Install => match connection.get_value() {
+                    Some(bx24) => view! { <InstallPage lang=lang.get() bx24/> }.into_any(),
+                    None => lost_connection(lang.get(), Callback::new(move |_| start())),
+                },
                 Phase::Loading(_) => view! {
                     <div class="skeleton" role="status" aria-live="polite">
                         <div class="skeleton-avatar"></div>
@@ -146,11 +160,7 @@ pub fn App(
                                 on_open=Callback::new(move |user| open_person(Some(user)))/>
                         }.into_any()
                     }
-                    // A card implies a connection; should that ever break, connect again.
-                    None => view! {
-                        <ErrorPanel lang=lang.get() error=LoadError::Bridge(bx24::Error::NotInBitrix24(bx24::NotInBitrix24::LibraryMissing))
-                            on_retry=Callback::new(move |_| start())/>
-                    }.into_any(),
+                    None => lost_connection(lang.get(), Callback::new(move |_| start())),
                 },
                 Phase::Failed(error) => view! {
                     <ErrorPanel lang=lang.get() error on_retry=Callback::new(move |_| start())/>
@@ -158,6 +168,14 @@ pub fn App(
             }}
         </main>
     }
+}
+
+/// A card or the install page implies a connection; should that ever break, connect again.
+fn lost_connection(lang: Lang, retry: Callback<()>) -> AnyView {
+    let error = LoadError::Bridge(bx24::Error::NotInBitrix24(
+        bx24::NotInBitrix24::LibraryMissing,
+    ));
+    view! { <ErrorPanel lang error on_retry=retry/> }.into_any()
 }
 
 fn fail(phase: RwSignal<Phase>, error: LoadError) {

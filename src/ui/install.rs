@@ -1,0 +1,226 @@
+//! The application's own page (`DEFAULT`): for an administrator, the state of both profile
+//! placements and an idempotent install (unbind, then bind with a title in every language,
+//! then `installFinish` on the first install); for everyone else, what the app does and that an
+//! administrator installs it. `placement.*` errors are shown with their code and what to do.
+
+use crate::bx24::{Batch, Bx24, Error};
+use crate::i18n::{Lang, Msg, t};
+use crate::install::{Bound, PLACEMENTS, already_bound, bindings, handler_url, hint, plan};
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// What the portal says about the installation.
+#[derive(Clone, Debug, PartialEq)]
+enum Loaded {
+    Loading,
+    Ready { installed: bool, bound: Vec<Bound> },
+    Failed(Failure),
+}
+
+/// A failure as shown: the localized message, what to do, and the developer detail.
+#[derive(Clone, Debug, PartialEq)]
+struct Failure {
+    message: Msg,
+    hint: Option<Msg>,
+    detail: String,
+}
+
+fn failure(error: &Error) -> Failure {
+    web_sys::console::warn_1(&format!("profile widget: {error}").into());
+    Failure {
+        message: error.message(),
+        hint: error.rest_code().and_then(hint),
+        detail: error.to_string(),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Saving {
+    Idle(Option<Msg>),
+    Busy,
+    Saved,
+    Failed(Failure),
+}
+
+fn this_handler() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    handler_url(&href)
+}
+
+async fn load(bx24: &Bx24, lang: &str) -> Result<(bool, Vec<Bound>), Error> {
+    let mut batch = Batch::new();
+    let info = batch.add::<Value, _>("info", "app.info", &())?;
+    let bound = batch.add::<Value, _>("bound", "placement.get", &())?;
+    let results = bx24.batch(&batch).await?;
+    let installed = results
+        .get(&info)?
+        .data
+        .get("INSTALLED")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    Ok((installed, bindings(&results.get(&bound)?.data, lang)))
+}
+
+/// Runs the plan call by call; "already binded" counts as done.
+async fn save(bx24: &Bx24, bound: &[Bound], wanted: [bool; 2], title: &str) -> Result<(), Error> {
+    for step in plan(bound, &wanted, &this_handler(), title) {
+        match bx24.call::<Value, _>(step.method, &step.params).await {
+            Err(Error::Rest(rest))
+                if step.method == "placement.bind"
+                    && already_bound(rest.code.as_str(), &rest.description) => {}
+            Err(error) => return Err(error),
+            Ok(_) => {}
+        }
+    }
+    Ok(())
+}
+
+#[component]
+fn FailureNote(lang: Lang, failure: Failure) -> impl IntoView {
+    view! {
+        <div class="form-note failed" role="alert">
+            <p>{t(lang, failure.message)}</p>
+            <p class="hint">{failure.hint.map(|h| t(lang, h))}</p>
+            <p class="detail"><code>{failure.detail}</code></p>
+        </div>
+    }
+}
+
+/// The install and settings page.
+#[component]
+pub fn InstallPage(
+    /// The UI language.
+    lang: Lang,
+    /// The connected library.
+    bx24: Bx24,
+) -> impl IntoView {
+    if !bx24.is_admin() {
+        return view! {
+            <section class="panel install" aria-labelledby="install-title">
+                <h1 id="install-title">{t(lang, Msg::NonAdminTitle)}</h1>
+                <p>{t(lang, Msg::NonAdminBody)}</p>
+                <p class="note">{t(lang, Msg::NonAdminAsk)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let loaded = RwSignal::new(Loaded::Loading);
+    let wanted = RwSignal::new([true, true]);
+    let title = RwSignal::new(String::new());
+    let saving = RwSignal::new(Saving::Idle(None));
+    let bx24 = StoredValue::new_local(bx24);
+    let portal_lang = bx24.with_value(|b| b.lang());
+    let reload = move || {
+        let (bx24, portal_lang) = (bx24.get_value(), portal_lang.clone());
+        leptos::task::spawn_local(async move {
+            loaded.set(match load(&bx24, &portal_lang).await {
+                Ok((installed, bound)) => {
+                    let handler = this_handler();
+                    if bound.iter().any(|b| b.handler == handler) {
+                        // Offer what is there now; a fresh install offers both.
+                        wanted.set(PLACEMENTS.map(|code| {
+                            bound
+                                .iter()
+                                .any(|b| b.placement == code && b.handler == handler)
+                        }));
+                    }
+                    Loaded::Ready { installed, bound }
+                }
+                Err(error) => Loaded::Failed(failure(&error)),
+            });
+        });
+    };
+    reload();
+    let reload = StoredValue::new_local(reload);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Loaded::Ready { installed, bound } = loaded.get_untracked() else {
+            return;
+        };
+        let choice = wanted.get_untracked();
+        if choice == [false, false] && !installed {
+            return saving.set(Saving::Idle(Some(Msg::ChooseOne)));
+        }
+        if saving.get_untracked() == Saving::Busy {
+            return;
+        }
+        saving.set(Saving::Busy);
+        let bx24 = bx24.get_value();
+        let title = title.get_untracked();
+        leptos::task::spawn_local(async move {
+            match save(&bx24, &bound, choice, &title).await {
+                Err(error) => saving.set(Saving::Failed(failure(&error))),
+                Ok(()) if !installed => {
+                    // The portal reloads its page; the items appear after that.
+                    if let Err(error) = bx24.install_finish() {
+                        saving.set(Saving::Failed(failure(&error)));
+                    } else {
+                        saving.set(Saving::Saved);
+                    }
+                }
+                Ok(()) => {
+                    saving.set(Saving::Saved);
+                    reload.with_value(|r| r());
+                }
+            }
+        });
+    };
+    let row = move |index: usize, label: Msg| {
+        let code = PLACEMENTS[index];
+        let status = move || match loaded.get() {
+            Loaded::Ready { bound, .. } => match bound.iter().find(|b| b.placement == code) {
+                Some(b) => format!("{} “{}”", t(lang, Msg::StatusBound), b.title),
+                None => t(lang, Msg::StatusNotBound).to_owned(),
+            },
+            _ => String::new(),
+        };
+        view! {
+            <label class="placement-row">
+                <input type="checkbox" name=code prop:checked=move || wanted.get()[index]
+                    on:change=move |ev| { let on = event_target_checked(&ev); wanted.update(|w| w[index] = on); }/>
+                <span class="placement-name">{t(lang, label)}" "<code>{code}</code></span>
+                <span class="placement-status">{status}</span>
+            </label>
+        }
+    };
+    view! {
+        <section class="panel install" aria-labelledby="install-title">
+            <h1 id="install-title">{t(lang, Msg::InstallTitle)}</h1>
+            <p>{t(lang, Msg::InstallIntro)}</p>
+            {move || match loaded.get() {
+                Loaded::Loading => view! { <p class="status" role="status">{t(lang, Msg::Loading)}</p> }.into_any(),
+                Loaded::Failed(failure) => view! {
+                    <FailureNote lang failure/>
+                    <button type="button" class="button" on:click=move |_| reload.with_value(|r| r())>{t(lang, Msg::Retry)}</button>
+                }.into_any(),
+                Loaded::Ready { installed, .. } => view! {
+                    <form class="tool-form install-form" on:submit=submit>
+                        <fieldset class="placements">
+                            {row(0, Msg::WhereMenu)}
+                            {row(1, Msg::WhereToolbar)}
+                        </fieldset>
+                        <label>{t(lang, Msg::ItemTitle)}
+                            <input name="title" maxlength="100" placeholder=t(lang, Msg::ItemTitleHint)
+                                prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                        </label>
+                        <p class="form-buttons">
+                            <button type="submit" class="button" disabled=move || saving.get() == Saving::Busy>
+                                {t(lang, if installed { Msg::SaveButton } else { Msg::InstallButton })}
+                            </button>
+                        </p>
+                        {move || match saving.get() {
+                            Saving::Idle(None) => None,
+                            Saving::Idle(Some(msg)) => Some(view! { <p class="form-note invalid" role="alert">{t(lang, msg)}</p> }.into_any()),
+                            Saving::Busy => Some(view! { <p class="form-note" role="status">{t(lang, Msg::Sending)}</p> }.into_any()),
+                            Saving::Saved => Some(view! { <p class="form-note done" role="status">{t(lang, Msg::Saved)}</p> }.into_any()),
+                            Saving::Failed(failure) => Some(view! { <FailureNote lang failure/> }.into_any()),
+                        }}
+                    </form>
+                }.into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}
