@@ -141,7 +141,8 @@
       var sid = randomSid();
       var https = location.protocol === 'https:';
       var iframe = document.createElement('iframe');
-      iframe.name = location.host + '|' + (https ? 1 : 0) + '|' + sid;
+      iframe.name = typeof session.window_name === 'string' ? session.window_name
+        : location.host + '|' + (https ? 1 : 0) + '|' + sid;
       iframe.id = 'appframe_' + sid;
       iframe.height = '200';
       iframe.title = 'Profile widget';
@@ -276,6 +277,11 @@
         return reply(frame, cb, init);
       case 'refreshAuth':
         if (frame.parent === 'silent_refresh') { log('ignored', 'refreshAuth: parent set to never answer'); return; }
+        if (typeof frame.refresh !== 'string' || !frame.refresh) {
+          // Without a refresh token the real portal cannot refresh either, and never answers.
+          log('ignored', 'refreshAuth: the frame has no refresh token');
+          return;
+        }
         return api('/sim/api/refresh', { refresh_token: frame.refresh }).then(function (auth) {
           frame.refresh = auth.REFRESH_ID;
           reply(frame, cb, auth);

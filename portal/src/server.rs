@@ -214,13 +214,21 @@ async fn session(
     } else {
         Value::Object(options.clone())
     };
-    let init = json!({
+    let mut init = json!({
         "LANG": settings.lang, "DOMAIN": "", "PROTOCOL": 0, "PATH": "/rest",
         "AUTH_ID": access, "AUTH_EXPIRES": settings.token_lifetime.to_string(), "REFRESH_ID": refresh,
         "MEMBER_ID": sim.member_id, "FIRST_RUN": false, "IS_ADMIN": settings.admin,
         "INSTALL": !sim.installed, "USER_OPTIONS": [], "APP_OPTIONS": [],
         "PLACEMENT": placement, "PLACEMENT_OPTIONS": options_value,
     });
+    if let (Value::Object(init), Value::Object(overrides)) = (&mut init, &settings.init_override) {
+        for (key, value) in overrides {
+            match value {
+                Value::Null => init.remove(key),
+                value => init.insert(key.clone(), value.clone()),
+            };
+        }
+    }
     let body = json!({
         "AUTH_ID": access, "AUTH_EXPIRES": settings.token_lifetime.to_string(), "REFRESH_ID": refresh,
         "member_id": sim.member_id, "status": "L", "PLACEMENT": placement,
@@ -231,7 +239,7 @@ async fn session(
     });
     axum::Json(
         json!({"init": init, "body": body, "lang": settings.lang, "parent": settings.parent,
-        "popup": settings.popup}),
+        "popup": settings.popup, "window_name": settings.window_name}),
     )
     .into_response()
 }

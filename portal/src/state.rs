@@ -70,6 +70,10 @@ pub struct Settings {
     pub omit_uri: bool,
     /// Send the placement options as the text `undefined`.
     pub options_undefined: bool,
+    /// Keys merged over the frame's init data (`null` removes a key): malformed contexts.
+    pub init_override: Value,
+    /// The frame's `window.name` instead of `host|protocol|APP_SID`.
+    pub window_name: Option<String>,
     /// The leaky bucket: capacity and drain per second; 0 capacity turns it off.
     pub bucket_capacity: f64,
     pub bucket_drain: f64,
@@ -101,6 +105,8 @@ impl Default for Settings {
             popup: false,
             omit_uri: false,
             options_undefined: false,
+            init_override: Value::Null,
+            window_name: None,
             bucket_capacity: 50.0,
             bucket_drain: 2.0,
         }

@@ -119,11 +119,18 @@ pub async fn connect_with(options: Options) -> Result<Bx24, Error> {
             operation: "BX24.init".into(),
             after_ms: options.connect_timeout_ms,
         })?;
-    Ok(Bx24 {
+    let bx24 = Bx24 {
         lib,
         options: Rc::new(options),
         on_retry: None,
-    })
+    };
+    // A frame opened without a token would send `auth=undefined`; the library then loses the
+    // first batch's callback and the card waits out every timeout. Ask the portal for a token
+    // first: either it has one, or this fails fast with a clear error.
+    if bx24.auth().is_none() {
+        bx24.refresh_auth().await?;
+    }
+    Ok(bx24)
 }
 
 /// Whether the page has a usable `window.BX24` (without waiting for init data).
