@@ -29,6 +29,8 @@ pub struct User {
     pub departments: Vec<u32>,
     pub user_type: &'static str,
     pub has_photo: bool,
+    /// A photo URL sent as is instead of the generated one (hostile-data tests).
+    pub photo_url: Option<String>,
     pub birthday: String,
     pub date_register: String,
     pub employment_date: String,
@@ -274,6 +276,7 @@ impl Company {
                 departments: departments_of,
                 user_type: if extranet { "extranet" } else { "employee" },
                 has_photo: id % 5 != 0,
+                photo_url: None,
                 birthday: if id % 7 == 0 {
                     String::new()
                 } else {
@@ -329,6 +332,48 @@ impl Company {
             .filter(|u| u.id == id)
     }
 
+    /// Fills every text field of users 2, 3, … with one payload each, and department names
+    /// too; then gives the next users the `photos` as their photo URLs. Returns the ids of
+    /// both groups. A test control: the time zones it sets are leaked strings.
+    pub fn make_hostile(&mut self, payloads: &[String], photos: &[String]) -> (Vec<u32>, Vec<u32>) {
+        let mut texts = Vec::new();
+        let mut pictures = Vec::new();
+        for (i, payload) in payloads.iter().enumerate() {
+            let Some(user) = self.users.get_mut(i + 1) else {
+                break;
+            };
+            for field in [
+                &mut user.name,
+                &mut user.last_name,
+                &mut user.second_name,
+                &mut user.position,
+                &mut user.email,
+                &mut user.work_phone,
+                &mut user.mobile,
+                &mut user.inner_phone,
+                &mut user.city,
+                &mut user.birthday,
+                &mut user.employment_date,
+            ] {
+                *field = payload.clone();
+            }
+            user.time_zone = Box::leak(payload.clone().into_boxed_str());
+            texts.push(user.id);
+            let departments = self.departments.len();
+            if departments > 1 {
+                self.departments[1 + i % (departments - 1)].name = payload.clone();
+            }
+        }
+        for (j, photo) in photos.iter().enumerate() {
+            let Some(user) = self.users.get_mut(payloads.len() + 1 + j) else {
+                break;
+            };
+            user.photo_url = Some(photo.clone());
+            pictures.push(user.id);
+        }
+        (texts, pictures)
+    }
+
     /// A department by id.
     pub fn department(&self, id: u32) -> Option<&Department> {
         self.departments.iter().find(|d| d.id == id)
@@ -362,7 +407,9 @@ impl UserScope {
 /// The REST record of a user (`user.get`, `user.current`), every key present, empties `""`.
 /// `TIMESTAMP_X`/`LAST_ACTIVITY_DATE` are `{}` in `user.get` and text in `user.current`.
 pub fn user_record(user: &User, scope: UserScope, origin: &str, current: bool) -> Value {
-    let photo = if user.has_photo {
+    let photo = if let Some(url) = &user.photo_url {
+        url.clone()
+    } else if user.has_photo {
         format!("{origin}/sim/photo/{}.svg", user.id)
     } else {
         String::new()
@@ -465,11 +512,11 @@ pub fn im_record(user: &User, origin: &str) -> Value {
     if !user.inner_phone.is_empty() {
         phones.insert("inner_phone".into(), json!(user.inner_phone));
     }
-    let birthday = user
-        .birthday
-        .get(5..10)
-        .map(|md| format!("{}-{}", &md[3..5], &md[0..2]))
-        .unwrap_or_default();
+    // `YYYY-MM-DD…` → `DD-MM`; anything else (hostile text included) → empty.
+    let birthday = match (user.birthday.get(5..7), user.birthday.get(8..10)) {
+        (Some(month), Some(day)) => format!("{day}-{month}"),
+        _ => String::new(),
+    };
     json!({
         "id": user.id,
         "active": user.active,

@@ -64,6 +64,7 @@ pub fn portal_router(portal: Portal) -> Router {
         .route("/sim/api/install-finish", post(install_finish))
         .route("/sim/api/log", get(log))
         .route("/sim/api/reset", post(reset))
+        .route("/sim/api/hostile", post(hostile))
         .route("/rest/{method}", any(rest_call))
         .with_state(portal)
 }
@@ -285,6 +286,25 @@ async fn log(State(portal): State<Portal>) -> Response {
         "installed": sim.installed}),
     )
     .into_response()
+}
+
+#[derive(Deserialize)]
+struct HostileRequest {
+    payloads: Vec<String>,
+    #[serde(default)]
+    photos: Vec<String>,
+}
+
+/// Test control: fills people and departments with hostile text and photo URLs.
+async fn hostile(
+    State(portal): State<Portal>,
+    axum::Json(request): axum::Json<HostileRequest>,
+) -> Response {
+    let (texts, photos) = portal
+        .sim()
+        .company
+        .make_hostile(&request.payloads, &request.photos);
+    axum::Json(json!({"text_users": texts, "photo_users": photos})).into_response()
 }
 
 #[derive(Deserialize, Default)]

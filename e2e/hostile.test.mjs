@@ -1,0 +1,147 @@
+// Hostile data end to end: every text field of people and department names filled from a corpus
+// of payloads, and photo URLs of every unsafe kind. No script may run (a sentinel global stays
+// unset in the widget and the portal), no unsafe image may load, links are built with
+// encoders, and the layout holds (no horizontal overflow, the card stays visible).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, control } from './support/portal.mjs';
+import { launch, openPage } from './support/browser.mjs';
+import { record } from './support/reliability.mjs';
+
+const PAYLOADS = [
+  '<script>window.__pwned=1</script>',
+  '<img src=x onerror="window.__pwned=2">',
+  '"><svg onload=window.__pwned=3>',
+  'javascript:window.__pwned=4',
+  '<a href="javascript:window.__pwned=5">click</a>',
+  '<iframe src="javascript:parent.__pwned=6"></iframe>',
+  "{{constructor.constructor('window.__pwned=7')()}}",
+  '${window.__pwned=8}',
+  '<style>*{display:none!important}</style>',
+  '\u202Eevil.exe\u202C txt',
+  'zero\u200Bwidth\u200C\u200Djoin\uFEFFers',
+  'W'.repeat(10240),
+  '👩🏽‍💻🚀🎉 emoji 🇺🇦',
+  "' OR 1=1 --",
+  '</textarea></title><script>window.__pwned=15</script>',
+  '<math><mi xlink:href="javascript:window.__pwned=16">x</mi></math>',
+  'data:text/html,<script>window.__pwned=17</script>',
+  '&lt;script&gt;window.__pwned=18&lt;/script&gt;',
+  'nul\u0000byte',
+  'line1\nline2\r\n\ttabbed',
+  'a'.repeat(3000),
+  '<div style="position:fixed;inset:0;background:red;z-index:9999">overlay</div>',
+  '%3Cscript%3Ewindow.__pwned=23%3C%2Fscript%3E',
+  'مرحبا بالعالم',
+  'Z̷̛̙̙a̸̡l̴̰g̵̟o̶̤',
+  'mailto:x@example.test?subject=<script>window.__pwned=26</script>',
+  '+1 (555) <b>123</b>; ext=9',
+  'onmouseover=window.__pwned=28 autofocus onfocus=window.__pwned=28',
+  'Europe/Berlin"><script>window.__pwned=29</script>',
+];
+const PHOTOS = [
+  'javascript:window.__pwned=101',
+  'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=102"/>',
+  'http://evil.example/photo.png',
+  '/relative/photo.png',
+  '//evil.example/photo.png',
+  ' https://cdn.example/photo.png"><script>window.__pwned=106</script>',
+  'https://cdn.example/photo.png',
+];
+
+let sim, browser, ids;
+before(async () => {
+  sim = await startPortal();
+  browser = await launch();
+  ids = await control(sim.portal, '/sim/api/hostile', { payloads: PAYLOADS, photos: PHOTOS });
+});
+after(async () => {
+  await browser?.close();
+  sim?.stop();
+});
+
+/** Opens the card of `user` and returns what the checks need. */
+async function openCard(user) {
+  await control(sim.portal, '/sim/api/settings', { card_user: user });
+  const { page, problems } = await openPage(browser);
+  const images = [];
+  page.on('request', (r) => { if (r.resourceType() === 'image') images.push(r.url()); });
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(sim.portal + '/');
+  await page.locator('#card-name').waitFor();
+  await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_TOOLBAR'));
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.profile-card, .error').first().waitFor({ timeout: 15000 });
+  const handle = page.frames().find((f) => f.url().includes('/handler/'));
+  return { page, frame, handle, problems, images };
+}
+
+async function checks({ page, handle, problems, images }, portal) {
+  await page.waitForTimeout(200); // let any handler that could fire, fire
+  const inFrame = await handle.evaluate(() => ({
+    pwned: window.__pwned,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    cardVisible: !!document.querySelector('.profile-card')?.getClientRects().length,
+    scripts: document.querySelectorAll('script:not([src])').length,
+    iframes: document.querySelectorAll('iframe, object, embed').length,
+    images: [...document.querySelectorAll('img[src]')].map((i) => i.getAttribute('src')),
+    links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+  }));
+  const top = await page.evaluate(() => window.__pwned);
+  const unsafeImages = [...images, ...inFrame.images]
+    .filter((u) => !u.startsWith('https://') && !u.startsWith(portal + '/'));
+  const unsafeLinks = inFrame.links.filter((h) =>
+    !/^(mailto:[^<>"'\s]*|tel:\+?[0-9,;]+|data:text\/vcard;charset=utf-8,[A-Za-z0-9%._~!*'()-]*)$/.test(h));
+  // Failed requests for https photos on unreachable hosts are expected; nothing else is.
+  const otherProblems = problems.filter((p) => !/request failed: https:\/\/cdn\.example\/|ERR_NAME_NOT_RESOLVED/.test(p));
+  return { pwned: inFrame.pwned ?? top ?? null, overflow: inFrame.overflow, cardVisible: inFrame.cardVisible,
+    inlineScripts: inFrame.scripts, frames: inFrame.iframes, unsafeImages, unsafeLinks, problems: otherProblems };
+}
+
+test(`${PAYLOADS.length} hostile payloads in every text field run no script and keep the layout`, async () => {
+  assert.ok(PAYLOADS.length >= 25);
+  const failures = [];
+  for (const [i, user] of ids.text_users.entries()) {
+    const opened = await openCard(user);
+    const result = await checks(opened, sim.portal);
+    // The name is shown as text, exactly (the card trims, and the portal may drop NULs).
+    const shown = await opened.frame.locator('#person-name').textContent();
+    const ok = result.pwned === null && result.overflow <= 1 && result.cardVisible && result.inlineScripts === 1
+      && result.frames === 0 && !result.unsafeImages.length && !result.unsafeLinks.length && !result.problems.length
+      && shown.length > 0;
+    if (!ok) failures.push({ payload: PAYLOADS[i].slice(0, 60), shown: shown.slice(0, 60), ...result });
+    if (i === 0) {
+      // The colleague list and the search show the same names as text, too.
+      await opened.frame.locator('.tab').first().click();
+      await opened.frame.locator('.people .count').filter({ hasText: /^\d+$/ }).waitFor();
+      await opened.frame.locator('.finder .search').fill('script');
+      await opened.frame.locator('.search-results .person-button, .finder .form-note').first().waitFor();
+      const again = await checks(opened, sim.portal);
+      if (again.pwned !== null || again.overflow > 1) failures.push({ payload: 'lists and search', ...again });
+    }
+    await opened.page.close();
+  }
+  record('hostile-text', { payloads: PAYLOADS.length, fieldsPerPerson: 12, cardsOpened: ids.text_users.length,
+    scriptsRun: failures.filter((f) => f.pwned !== null).length, failures: failures.length });
+  assert.deepEqual(failures, []);
+});
+
+test(`${PHOTOS.length} photo URLs: only https or the portal's own load, else initials`, async () => {
+  const failures = [];
+  let shownPhotos = 0;
+  for (const [j, user] of ids.photo_users.entries()) {
+    const opened = await openCard(user);
+    const result = await checks(opened, sim.portal);
+    const img = await opened.handle.evaluate(() => document.querySelector('.avatar img')?.getAttribute('src') ?? null);
+    const expected = j === PHOTOS.length - 1 ? PHOTOS[j] : null; // only the plain https URL is used
+    if (img) shownPhotos++;
+    if (img !== expected || result.pwned !== null || result.unsafeImages.length || result.problems.length) {
+      failures.push({ photo: PHOTOS[j], img, ...result });
+    }
+    await opened.page.close();
+  }
+  record('hostile-photos', { photos: PHOTOS.length, loaded: shownPhotos, refused: PHOTOS.length - shownPhotos,
+    failures: failures.length });
+  assert.deepEqual(failures, []);
+});
