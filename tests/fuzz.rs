@@ -1,0 +1,227 @@
+//! Property-based fuzzing of the widget's pure parsers and formatters: the placement context,
+//! the user and department decoders, vCards, phone and mail links, image URLs, meeting times
+//! and the install page's binding reader. None may panic, and the safety properties must hold
+//! for any input. `FUZZ_CASES` sets the inputs per target (2,000 in the test command; a
+//! million in `scripts/fuzz.sh`); each target records its count for RELIABILITY.md.
+#![cfg(not(target_arch = "wasm32"))]
+
+use profile_widget::context::{PlacementContext, PlacementOptions, UserId};
+use profile_widget::install::bindings;
+use profile_widget::profile::meeting::parse_moment;
+use profile_widget::profile::{Department, Person, mailto_href, safe_image_url, tel_href, vcard};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{Map, Value};
+
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000)
+}
+
+/// Runs `property` over `cases()` inputs from `strategy` and records the count.
+fn fuzz<S: Strategy>(
+    name: &str,
+    strategy: S,
+    property: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) where
+    S::Value: std::fmt::Debug,
+{
+    let config = Config {
+        cases: cases(),
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new(config)
+        .run(&strategy, property)
+        .unwrap_or_else(|failure| panic!("{name}: {failure}"));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/reliability");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join(format!("fuzz-{name}.json")),
+        format!(
+            "{{\"target\": \"{name}\", \"inputs\": {}, \"panics\": 0}}",
+            cases()
+        ),
+    )
+    .unwrap();
+}
+
+/// Text with the characters that break parsers: quotes, brackets, digits, signs, controls,
+/// multi-byte and bidi characters.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[0-9+\\-. eE]{0,24}",
+        "[\\[\\]{}\":,0-9a-zA-Z_ \\\\]{0,40}",
+        "[ -~\u{0}\u{202E}\u{200B}Жé😀]{0,60}",
+    ]
+}
+
+/// Any JSON value, nested a few levels, with keys that the decoders look for.
+fn json() -> impl Strategy<Value = Value> {
+    let key = prop_oneof![
+        Just("ID".to_owned()),
+        Just("USER_ID".to_owned()),
+        Just("NAME".to_owned()),
+        Just("UF_DEPARTMENT".to_owned()),
+        Just("PARENT".to_owned()),
+        Just("UF_HEAD".to_owned()),
+        Just("PERSONAL_BIRTHDAY".to_owned()),
+        Just("placement".to_owned()),
+        Just("options".to_owned()),
+        text(),
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((key.clone(), inner), 0..8)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+const USER_FIELDS: [&str; 16] = [
+    "ID",
+    "NAME",
+    "LAST_NAME",
+    "SECOND_NAME",
+    "WORK_POSITION",
+    "ACTIVE",
+    "USER_TYPE",
+    "UF_DEPARTMENT",
+    "PERSONAL_PHOTO",
+    "EMAIL",
+    "WORK_PHONE",
+    "PERSONAL_MOBILE",
+    "UF_PHONE_INNER",
+    "PERSONAL_BIRTHDAY",
+    "UF_EMPLOYMENT_DATE",
+    "TIME_ZONE",
+];
+
+/// A user record: every field the decoder reads, each with any JSON value.
+fn user_record() -> impl Strategy<Value = Value> {
+    prop::collection::vec(json(), USER_FIELDS.len()).prop_map(|values| {
+        Value::Object(
+            USER_FIELDS
+                .iter()
+                .zip(values)
+                .map(|(k, v)| ((*k).to_owned(), v))
+                .collect(),
+        )
+    })
+}
+
+/// A person whose text fields are arbitrary text (for the formatters).
+fn person() -> impl Strategy<Value = Person> {
+    (prop::collection::vec(text(), 8), 1u64..=2_147_483_647).prop_map(|(texts, id)| {
+        let mut record = Map::new();
+        record.insert("ID".into(), Value::from(id));
+        for (key, value) in [
+            "NAME",
+            "LAST_NAME",
+            "SECOND_NAME",
+            "WORK_POSITION",
+            "EMAIL",
+            "WORK_PHONE",
+            "PERSONAL_MOBILE",
+            "PERSONAL_BIRTHDAY",
+        ]
+        .iter()
+        .zip(texts)
+        {
+            record.insert((*key).into(), Value::String(value));
+        }
+        serde_json::from_value(Value::Object(record)).expect("text fields always decode")
+    })
+}
+
+#[test]
+fn fuzz_placement_context() {
+    fuzz("context", (json(), text()), |(info, id_text)| {
+        let parsed = PlacementContext::from_info(&info);
+        if let Ok(context) = &parsed {
+            prop_assert!(context.code.is_profile());
+            prop_assert!(context.user_id.get() >= 1 && context.user_id.get() <= i32::MAX as u32);
+        }
+        let _ = PlacementOptions::from_json(&info).user_id();
+        let _ = UserId::from_json(&info);
+        if let Ok(id) = id_text.parse::<UserId>() {
+            prop_assert!(id.get() >= 1);
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn fuzz_user_and_department_decoders() {
+    fuzz(
+        "decoders",
+        (user_record(), json()),
+        |(record, department)| {
+            if let Ok(person) = serde_json::from_value::<Person>(record) {
+                let _ = (
+                    person.full_name(),
+                    person.initials(),
+                    person.phones(),
+                    person.birthday(),
+                );
+                prop_assert!(person.id.get() >= 1);
+            }
+            let _ = serde_json::from_value::<Department>(department.clone());
+            let _ = bindings(&department, "en");
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn fuzz_vcard_and_links() {
+    fuzz(
+        "vcard",
+        (person(), text(), text()),
+        |(person, organization, raw)| {
+            let card = vcard::vcard(&person, &organization);
+            prop_assert!(card.starts_with("BEGIN:VCARD\r\n") && card.ends_with("END:VCARD\r\n"));
+            prop_assert_eq!(card.split("\r\n").filter(|l| *l == "END:VCARD").count(), 1);
+            for line in card.split("\r\n") {
+                prop_assert!(line.len() <= 75, "line of {} octets", line.len());
+                prop_assert!(!line.chars().any(|c| c.is_control()));
+            }
+            let name = vcard::file_name(&person);
+            prop_assert!(name.ends_with(".vcf") && name.matches('.').count() == 1);
+            prop_assert!(!name.contains(['/', '\\']));
+            if let Some(href) = tel_href(&raw) {
+                prop_assert!(href.starts_with("tel:"));
+                prop_assert!(
+                    href[4..]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || "+,;".contains(c))
+                );
+            }
+            if let Some(href) = mailto_href(&raw) {
+                prop_assert!(href.starts_with("mailto:") && href.is_ascii());
+                prop_assert!(!href.contains(['<', '>', '"', ' ', '\'']));
+            }
+            if let Some(url) = safe_image_url(&raw, "http://127.0.0.1:8000") {
+                let lower = url.to_ascii_lowercase();
+                prop_assert!(
+                    lower.starts_with("https://") || lower.starts_with("http://127.0.0.1:8000/")
+                );
+                prop_assert!(!url.contains(['"', '<', '>', ' ']));
+            }
+            let _ = parse_moment(&raw);
+            Ok(())
+        },
+    );
+}
