@@ -111,6 +111,7 @@ test('a meeting in a slot free for both, in my calendar, with them attending', a
   await form.locator('button[type=submit]').click();
   await form.locator('.form-note.invalid').waitFor();
   await form.locator('input[name=name]').fill('Planning');
+  await form.locator('select[name=day]').selectOption({ index: 1 }); // tomorrow or later, at any hour
   // The simulator keeps 10:00–11:00 busy for everyone and 14:00–15:30 for even ids (2 here).
   const slots = await form.locator('.slot span').allTextContents();
   assert.ok(slots.length > 0, 'free slots are offered');

@@ -187,6 +187,21 @@ async fn a_meeting_offers_only_common_free_time() {
     let _mounted = mount(&host);
     find(&host, ".profile-card").await;
     button(&host, ".tools .meeting").click();
+    find(&host, ".meeting-form select[name=day]").await;
+    // The second working day offered: always in the future, whatever the time now.
+    let day = host
+        .query_selector(".meeting-form select[name=day]")
+        .unwrap()
+        .unwrap();
+    let second = day.query_selector("option:nth-child(2)").unwrap().unwrap();
+    js_sys::Reflect::set(
+        &day,
+        &"value".into(),
+        &second.get_attribute("value").unwrap().into(),
+    )
+    .unwrap();
+    day.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     find(&host, ".meeting-form .slot").await;
     let slots: Vec<String> = (0..)
         .map_while(|i| {

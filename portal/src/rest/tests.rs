@@ -523,6 +523,19 @@ fn writes_are_validated_and_recorded() {
         json!({"users": [2, 3], "from": "2026-12-01", "to": "2026-12-02"}),
     );
     assert_eq!(body["result"]["2"].as_array().unwrap().len(), 4);
+    // Days run across month ends.
+    let (_, body) = json_call(
+        &mut sim,
+        "calendar.accessibility.get",
+        json!({"users": [3], "from": "2026-11-30", "to": "2026-12-01"}),
+    );
+    let dates: Vec<&str> = body["result"]["3"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|slot| slot["DATE_FROM"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["30.11.2026 10:00:00", "01.12.2026 10:00:00"]);
     let methods: Vec<_> = sim.writes.iter().map(|w| w.method.as_str()).collect();
     assert_eq!(
         methods,

@@ -123,6 +123,15 @@ fn parse_day(text: &str) -> Option<(i64, i64, i64)> {
     }
 }
 
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil((year, month, day): (i64, i64, i64)) -> i64 {
+    let y = year - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
 /// Busy slots: the same two meetings every day for even ids, one for odd ids.
 pub fn accessibility(call: &mut Call<'_>) -> Outcome {
     let from = params::text(call.param("from")).and_then(|t| parse_day(&t));
@@ -134,7 +143,8 @@ pub fn accessibility(call: &mut Call<'_>) -> Outcome {
             "The required parameters \"from\" and \"to\" must be dates",
         ));
     };
-    let days = ((to.0 - from.0) * 365 + (to.1 - from.1) * 31 + (to.2 - from.2)).clamp(0, 14) + 1;
+    let (first, last) = (days_from_civil(from), days_from_civil(to));
+    let days = (last - first).clamp(0, 14) + 1;
     let mut result = Map::new();
     for user in params::list(call.param("users")) {
         let Some(id) = params::int(Some(&user)) else {
@@ -142,8 +152,9 @@ pub fn accessibility(call: &mut Call<'_>) -> Outcome {
         };
         let mut slots = Vec::new();
         for offset in 0..days {
-            let day = from.2 + offset;
-            let date = format!("{:02}.{:02}.{:04}", day.min(28), from.1, from.0);
+            // `YYYY-MM-DD…` of the day, in the site format `DD.MM.YYYY` the module answers with.
+            let iso = super::iso_date((first + offset) * 86_400);
+            let date = format!("{}.{}.{}", &iso[8..10], &iso[5..7], &iso[0..4]);
             slots.push(json!({"ID": format!("{id}{offset}1"), "NAME": "Busy", "DATE_FROM": format!("{date} 10:00:00"),
                 "DATE_TO": format!("{date} 11:00:00"), "TYPE": "event", "ACCESSIBILITY": "busy"}));
             if id % 2 == 0 {
