@@ -80,8 +80,10 @@ def main():
     lines += ["## Faults", "",
               "`e2e/faults.test.mjs`: each fault in its own simulator, all at once on this two-core machine. Time "
               "runs from opening the portal page. The real library never calls back on a 5xx, a dropped "
-              "connection or an unparsable answer, so each such answer costs the bridge's 20-second call "
-              "timeout before a read is retried; writes are never retried blindly.", ""]
+              "connection or an unparsable answer. The bridge notices a finished 5xx request (and a batch's "
+              "error answer) within about a second from Resource Timing; a dropped connection, an unparsable "
+              "answer or a refresh the parent never answers still costs its 20-second call timeout. Reads "
+              "are retried with back-off; writes are never retried blindly.", ""]
     if faults:
         lines += ["| Fault | End state | Seconds | Bound | REST requests | Writes recorded |", "|---|---|---|---|---|---|"]
         for case in faults["cases"]:

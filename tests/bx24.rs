@@ -340,12 +340,10 @@ async fn a_5xx_throws_in_the_library_and_a_write_is_not_repeated() {
         .call::<Value, _>("tasks.task.add", &json!({"fields": {"TITLE": "x"}}))
         .await
         .unwrap_err();
-    assert_eq!(
-        err,
-        Error::Transport {
-            method: "tasks.task.add".into(),
-            after_ms: 400
-        }
+    // The harness answers without a real request, so the call timeout (400 ms) ends it.
+    assert!(
+        matches!(err, Error::Transport { ref method, after_ms } if method == "tasks.task.add" && after_ms >= 400),
+        "{err:?}"
     );
     assert_eq!(
         rest_log("tasks.task.add").len(),

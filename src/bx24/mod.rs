@@ -15,6 +15,7 @@ mod error;
 mod frame;
 mod js;
 mod list;
+mod lost;
 mod rest;
 mod retry;
 mod sys;

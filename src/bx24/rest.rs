@@ -6,6 +6,7 @@ use super::batch::{
 };
 use super::error::{Error, RestCode, RestError};
 use super::list::{IdCursor, PAGE_SIZE, pages_needed, row_id};
+use super::lost;
 use super::retry::is_read_method;
 use super::{Bx24, js, sys, thrown};
 use futures::Stream;
@@ -177,15 +178,16 @@ impl Bx24 {
 
     async fn call_once(&self, method: &str, params: &JsValue) -> Result<Entry, Error> {
         let (callback, answered) = js::callback();
+        let sent = lost::sent();
         self.lib
             .call_method(method, params, &callback)
             .map_err(|e| thrown("callMethod", &e))?;
         let timeout = self.options.call_timeout_ms;
-        let result = js::answer(answered, timeout)
+        let result = answer_unless_lost(answered, timeout, method, sent)
             .await
             .ok_or_else(|| Error::Transport {
                 method: method.to_owned(),
-                after_ms: timeout,
+                after_ms: sent.elapsed_ms(),
             })?;
         let entry = read_result(method, &result.unchecked_into());
         match entry.result {
@@ -238,15 +240,16 @@ impl Bx24 {
         halt: bool,
     ) -> Result<HashMap<String, Entry>, Error> {
         let (callback, answered) = js::callback();
+        let sent = lost::sent();
         self.lib
             .call_batch(calls, &callback, halt)
             .map_err(|e| thrown("callBatch", &e))?;
         let timeout = self.options.call_timeout_ms;
-        let results = js::answer(answered, timeout)
+        let results = answer_unless_lost(answered, timeout, "batch", sent)
             .await
             .ok_or_else(|| Error::Transport {
                 method: "batch".into(),
-                after_ms: timeout,
+                after_ms: sent.elapsed_ms(),
             })?;
         Ok(commands
             .iter()
@@ -415,6 +418,22 @@ impl ListState {
         self.loaded += rows.len();
         into.extend(decode::<Vec<T>>(method, Value::Array(rows))?);
         Ok(())
+    }
+}
+
+/// The library's answer, or `None` when it did not come within `timeout_ms` or the request
+/// is known to have failed with a 5xx (after which the library never calls back).
+async fn answer_unless_lost(
+    answered: futures::channel::oneshot::Receiver<JsValue>,
+    timeout_ms: u32,
+    method: &str,
+    sent: lost::Sent,
+) -> Option<JsValue> {
+    let answer = std::pin::pin!(js::answer(answered, timeout_ms));
+    let lost = std::pin::pin!(lost::answer_lost(method, sent));
+    match futures::future::select(answer, lost).await {
+        futures::future::Either::Left((answer, _)) => answer,
+        futures::future::Either::Right(_) => None,
     }
 }
 

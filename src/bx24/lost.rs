@@ -1,0 +1,169 @@
+//! Noticing a lost answer early. The library never calls back when the portal answers a REST
+//! request with a 5xx (a 503 rate limit included) or with a body it cannot parse: it throws
+//! inside its own handler. Waiting for the call timeout would cost 20 seconds per such
+//! answer. Resource Timing tells when the request itself has finished, and with what status;
+//! a finished request whose callback did not follow is a lost answer now, not later.
+//!
+//! Where the browser does not report `responseStatus`, nothing is concluded and the call
+//! timeout decides, as before.
+
+use super::js;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// How often the finished requests are checked while an answer is awaited.
+const GRACE_MS: f64 = 400.0;
+
+/// A finished REST request: its URL, when it started, and its HTTP status.
+#[derive(Clone, Debug)]
+struct Finished {
+    name: String,
+    start: f64,
+    status: u32,
+}
+
+thread_local! {
+    /// Finished REST requests seen by the observer (the newest few hundred), or `None` when
+    /// this browser cannot observe them.
+    static SEEN: RefCell<Option<Vec<Finished>>> = const { RefCell::new(None) };
+}
+
+fn now() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| {
+            let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+            now.dyn_into::<js_sys::Function>()
+                .ok()?
+                .call0(&p)
+                .ok()?
+                .as_f64()
+        })
+        .unwrap_or_default()
+}
+
+/// Starts observing resource entries once; `false` where the browser cannot.
+fn observe() -> bool {
+    if SEEN.with(|seen| seen.borrow().is_some()) {
+        return true;
+    }
+    let on_entries = Closure::<dyn FnMut(JsValue)>::new(|list: JsValue| {
+        let entries = js::member(&list, "getEntries")
+            .dyn_into::<js_sys::Function>()
+            .ok()
+            .and_then(|f| f.call0(&list).ok())
+            .map(|entries| js_sys::Array::from(&entries))
+            .unwrap_or_default();
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let Some(seen) = seen.as_mut() else { return };
+            for entry in entries.iter() {
+                let name = js::member(&entry, "name").as_string().unwrap_or_default();
+                let status = js::member(&entry, "responseStatus").as_f64();
+                if let (true, Some(status)) = (name.contains("/rest/"), status) {
+                    let start = js::member(&entry, "startTime").as_f64().unwrap_or_default();
+                    seen.push(Finished {
+                        name,
+                        start,
+                        status: status as u32,
+                    });
+                }
+            }
+            let excess = seen.len().saturating_sub(300);
+            seen.drain(..excess);
+        });
+    });
+    let started = (|| -> Option<()> {
+        let global = js_sys::global();
+        let constructor: js_sys::Function =
+            js_sys::Reflect::get(&global, &"PerformanceObserver".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+        let observer =
+            js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(on_entries.as_ref()))
+                .ok()?;
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"type".into(), &"resource".into()).ok()?;
+        let observe: js_sys::Function = js::member(&observer, "observe").dyn_into().ok()?;
+        observe.call1(&observer, &options).ok()?;
+        Some(())
+    })();
+    if started.is_some() {
+        on_entries.forget(); // observes for the page's lifetime
+        SEEN.with(|seen| *seen.borrow_mut() = Some(Vec::new()));
+    }
+    started.is_some()
+}
+
+/// A marker taken just before a REST request is handed to the library.
+#[derive(Clone, Copy, Debug)]
+pub struct Sent {
+    at: f64,
+}
+
+/// Marks the moment a request to `method` is about to be sent.
+pub fn sent() -> Sent {
+    observe();
+    Sent { at: now() }
+}
+
+impl Sent {
+    /// Milliseconds since the request was sent.
+    pub fn elapsed_ms(self) -> u32 {
+        (now() - self.at).clamp(0.0, f64::from(u32::MAX)) as u32
+    }
+}
+
+/// Whether the library calls back after an answer with this status: never after a 5xx; for
+/// `batch` never after any error answer either (it maps the missing results and throws),
+/// except a 401, which may be an expired token it refreshes and re-sends.
+fn loses_callback(method: &str, status: u32) -> bool {
+    status >= 500 || (method == "batch" && status >= 400 && status != 401)
+}
+
+/// Resolves once a request to `method` that started after `sent` has finished with a status
+/// after which the library never calls back; never resolves where the browser cannot tell.
+pub async fn answer_lost(method: &str, sent: Sent) {
+    let suffix = format!("/{method}.json");
+    loop {
+        js::sleep(GRACE_MS as u32).await;
+        let lost = SEEN.with(|seen| {
+            seen.borrow().as_ref().is_some_and(|seen| {
+                seen.iter().any(|f| {
+                    f.start >= sent.at
+                        && loses_callback(method, f.status)
+                        && f.name
+                            .split('?')
+                            .next()
+                            .is_some_and(|n| n.ends_with(&suffix))
+                })
+            })
+        });
+        if lost {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loses_callback;
+
+    #[test]
+    fn which_answers_the_library_never_calls_back_on() {
+        for status in [500, 502, 503, 504] {
+            assert!(loses_callback("user.get", status));
+            assert!(loses_callback("batch", status));
+        }
+        // A method's own 4xx errors reach its callback; a batch maps them and throws.
+        assert!(!loses_callback("user.get", 400));
+        assert!(!loses_callback("tasks.task.add", 429));
+        assert!(loses_callback("batch", 400));
+        assert!(loses_callback("batch", 429));
+        // 401 may be an expired token the library refreshes and re-sends.
+        assert!(!loses_callback("batch", 401));
+        assert!(!loses_callback("batch", 200));
+    }
+}
