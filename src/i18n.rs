@@ -50,6 +50,38 @@ impl Lang {
         }
     }
 
+    /// Every language, in the order the tables are written.
+    pub const ALL: [Lang; 8] = [
+        Lang::En,
+        Lang::Ru,
+        Lang::De,
+        Lang::Es,
+        Lang::PtBr,
+        Lang::Fr,
+        Lang::Pl,
+        Lang::Uk,
+    ];
+
+    /// Bitrix24's own code for the language (the inverse of [`Lang::from_bitrix`]).
+    ///
+    /// ```
+    /// use profile_widget::i18n::Lang;
+    /// assert!(Lang::ALL.iter().all(|l| Lang::from_bitrix(l.bitrix_code()) == *l));
+    /// assert_eq!(Lang::Uk.bitrix_code(), "ua");
+    /// ```
+    pub fn bitrix_code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Ru => "ru",
+            Self::De => "de",
+            Self::Es => "la",
+            Self::PtBr => "br",
+            Self::Fr => "fr",
+            Self::Pl => "pl",
+            Self::Uk => "ua",
+        }
+    }
+
     /// The BCP 47 tag, for `<html lang>` and formatting.
     ///
     /// ```
@@ -1332,16 +1364,7 @@ const UK: Table = [
 mod tests {
     use super::*;
 
-    const LANGS: [Lang; 8] = [
-        Lang::En,
-        Lang::Ru,
-        Lang::De,
-        Lang::Es,
-        Lang::PtBr,
-        Lang::Fr,
-        Lang::Pl,
-        Lang::Uk,
-    ];
+    const LANGS: [Lang; 8] = Lang::ALL;
 
     #[test]
     fn tables_follow_the_enum_order() {

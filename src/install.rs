@@ -9,18 +9,6 @@ use serde_json::{Map, Value, json};
 /// The placements the widget serves, in the order the settings show them.
 pub const PLACEMENTS: [&str; 2] = ["USER_PROFILE_MENU", "USER_PROFILE_TOOLBAR"];
 
-/// Every interface language the widget has a title for, as Bitrix24 codes.
-const LANGS: [(&str, Lang); 8] = [
-    ("en", Lang::En),
-    ("ru", Lang::Ru),
-    ("de", Lang::De),
-    ("la", Lang::Es),
-    ("br", Lang::PtBr),
-    ("fr", Lang::Fr),
-    ("pl", Lang::Pl),
-    ("ua", Lang::Uk),
-];
-
 /// One binding from `placement.get`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bound {
@@ -97,12 +85,12 @@ pub struct Step {
 /// ```
 pub fn lang_all(title: &str) -> Value {
     let mut all = Map::new();
-    for (code, lang) in LANGS {
+    for lang in Lang::ALL {
         let title = match title.trim() {
             "" => t(lang, Msg::DefaultItemTitle),
             custom => custom,
         };
-        all.insert(code.to_owned(), json!({"TITLE": title}));
+        all.insert(lang.bitrix_code().to_owned(), json!({"TITLE": title}));
     }
     Value::Object(all)
 }

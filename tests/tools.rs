@@ -17,16 +17,7 @@ fn with_all_scopes(extra: Value) -> Value {
     let mut scenario = company(json!({
         "rest": {"scope": ok(json!(["user", "department", "im", "task", "calendar", "log"]))}
     }));
-    if let (Value::Object(base), Value::Object(extra)) = (&mut scenario, extra) {
-        for (key, value) in extra {
-            match (base.get_mut(&key), value) {
-                (Some(Value::Object(into)), Value::Object(from)) => into.extend(from),
-                (_, value) => {
-                    base.insert(key, value);
-                }
-            }
-        }
-    }
+    merge(&mut scenario, extra);
     scenario
 }
 

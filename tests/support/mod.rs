@@ -75,17 +75,7 @@ pub fn company(extra: Value) -> Value {
         ],
         "userOverrides": {"42": {"UF_DEPARTMENT": [2]}}
     });
-    let (Value::Object(base), Value::Object(extra)) = (&mut scenario, extra) else {
-        unreachable!()
-    };
-    for (key, value) in extra {
-        match (base.get_mut(&key), value) {
-            (Some(Value::Object(into)), Value::Object(from)) => into.extend(from),
-            (_, value) => {
-                base.insert(key, value);
-            }
-        }
-    }
+    merge(&mut scenario, extra);
     scenario
 }
 
@@ -138,4 +128,19 @@ pub fn button(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlButto
 pub fn parent_commands() -> Vec<Value> {
     let log: Value = serde_json::from_str(&fake_log()).unwrap();
     log["parent"].as_array().cloned().unwrap_or_default()
+}
+
+/// Merges scenario keys: objects key by key (one level deep), anything else replaced.
+pub fn merge(scenario: &mut Value, extra: Value) {
+    let (Value::Object(base), Value::Object(extra)) = (scenario, extra) else {
+        return;
+    };
+    for (key, value) in extra {
+        match (base.get_mut(&key), value) {
+            (Some(Value::Object(into)), Value::Object(from)) => into.extend(from),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
 }
