@@ -16,6 +16,7 @@ after(async () => { await browser?.close(); });
 // cost its call timeout.
 const CALL_TIMEOUT_S = 20;
 const LOST_5XX_S = 1;
+const SLACK_S = 20;
 
 /** The state the frame is in now: card, error (with its message), or still working. */
 const stateOf = (handle) => handle.evaluate(() => {
@@ -56,24 +57,24 @@ const faulty = (fault, count) => async (sim) => control(sim.portal, '/sim/api/se
 // the state expected, the bound in seconds, and the REST requests allowed.
 const CASES = [
   // Bounds: the bridge's waits (noticing the lost answer, then 1.5 s, 2.3 s, 3.4 s of
-  // back-off) plus 15 s for starting the page on a shared two-core machine running all cases
-  // at once.
+  // back-off) plus SLACK_S for starting the page on a shared two-core machine running all
+  // cases at once (measured up to ~13 s).
   { name: '503 storm on the first request (x2)', before: faulty('rate_limit_storm', 2), expect: 'card',
-    boundS: 2 * LOST_5XX_S + 4 + 15, requests: [3, 3] },
+    boundS: 2 * LOST_5XX_S + 4 + SLACK_S, requests: [3, 3] },
   { name: '429 operating-time limit (x1)', before: faulty('operating_limit', 1), expect: 'card',
-    boundS: LOST_5XX_S + 2 + 15, requests: [2, 2] },
-  { name: '500 internal error (x1)', before: faulty('server_error', 1), expect: 'card', boundS: LOST_5XX_S + 2 + 15, requests: [2, 2] },
-  { name: 'dropped connection (x1)', before: faulty('drop_connection', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + 15, requests: [2, 2] },
-  { name: '30-second answer (x1)', before: faulty('slow', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + 15, requests: [2, 2] },
-  { name: 'malformed JSON (x1)', before: faulty('malformed_json', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + 15, requests: [2, 2] },
+    boundS: LOST_5XX_S + 2 + SLACK_S, requests: [2, 2] },
+  { name: '500 internal error (x1)', before: faulty('server_error', 1), expect: 'card', boundS: LOST_5XX_S + 2 + SLACK_S, requests: [2, 2] },
+  { name: 'dropped connection (x1)', before: faulty('drop_connection', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2] },
+  { name: '30-second answer (x1)', before: faulty('slow', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2] },
+  { name: 'malformed JSON (x1)', before: faulty('malformed_json', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2] },
   { name: 'partial batch errors', before: faulty('partial_batch', 0), expect: /^error: The application has no access/,
-    boundS: 15, requests: [1, 1] },
+    boundS: SLACK_S, requests: [1, 1] },
   { name: 'a 503 storm that never ends', before: faulty('rate_limit_storm', 0), expect: /^error: Bitrix24 could not be reached/,
-    boundS: 4 * LOST_5XX_S + 8 + 15, requests: [4, 4] },
+    boundS: 4 * LOST_5XX_S + 8 + SLACK_S, requests: [4, 4] },
   { name: 'a parent that never answers getInitData', before: (sim) => control(sim.portal, '/sim/api/settings', { parent: 'silent_init' }),
-    expect: /^error: Bitrix24 did not answer/, boundS: 10 + 15, requests: [0, 0] },
+    expect: /^error: Bitrix24 did not answer/, boundS: 10 + SLACK_S, requests: [0, 0] },
   {
-    name: 'a token expiring mid-session', expect: 'card', boundS: 20, requests: [2, 3],
+    name: 'a token expiring mid-session', expect: 'card', boundS: 5 + SLACK_S, requests: [2, 3],
     during: async (sim, frame) => {
       await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 1 });
       await frame.locator('.people .tab').first().click();
@@ -82,7 +83,7 @@ const CASES = [
   },
   {
     // The parent's mode is fixed when the frame opens; the token expires later.
-    name: 'a refreshAuth that never answers', expect: 'card', boundS: 4 * CALL_TIMEOUT_S + 8 + 15, requests: [2, 6],
+    name: 'a refreshAuth that never answers', expect: 'card', boundS: 4 * CALL_TIMEOUT_S + 8 + SLACK_S, requests: [2, 6],
     before: (sim) => control(sim.portal, '/sim/api/settings', { parent: 'silent_refresh' }),
     during: async (sim, frame) => {
       await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 0 });
@@ -92,7 +93,7 @@ const CASES = [
     },
   },
   {
-    name: 'a write during a 503 storm (x1) is sent once', expect: 'card', boundS: LOST_5XX_S + 15, requests: [2, 2],
+    name: 'a write during a 503 storm (x1) is sent once', expect: 'card', boundS: LOST_5XX_S + SLACK_S, requests: [2, 2],
     writes: 0,
     during: async (sim, frame) => {
       await frame.locator('.tools .task').click();
@@ -131,7 +132,7 @@ async function run(testCase) {
     const expected = testCase.expect;
     const stateOk = typeof expected === 'string' ? state === expected : expected.test(state);
     const [min, max] = testCase.requests;
-    const ok = stateOk && !error && seconds <= testCase.boundS + 5 && used >= min && used <= max
+    const ok = stateOk && !error && seconds <= testCase.boundS && used >= min && used <= max
       && (testCase.writes === undefined || writes === testCase.writes)
       && !problems.some((p) => p.startsWith('widget threw'));
     return { name: testCase.name, state, seconds: Math.round(seconds * 10) / 10, boundS: testCase.boundS,
