@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { launch, openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
 
 let sim, browser;
@@ -87,7 +87,7 @@ const CASES = [
 async function outcome(page) {
   const deadline = Date.now() + 25000;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().includes('/handler/'));
+    const frame = handlerFrame(page);
     const state = await frame?.evaluate(() => {
       const cardEl = document.querySelector('.profile-card');
       if (cardEl) return { card: cardEl.getAttribute('data-user-id') };
@@ -99,7 +99,7 @@ async function outcome(page) {
     if (state) return state;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const frame = page.frames().find((f) => f.url().includes('/handler/'));
+  const frame = handlerFrame(page);
   return { stuck: await frame?.evaluate(() => document.body.innerText.slice(0, 200)).catch((e) => e.message) ?? 'no frame' };
 }
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { launch, openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
 
 let browser;
@@ -29,7 +29,7 @@ async function waitForState(page, boundS, wanted = (s) => s !== 'working') {
   const deadline = Date.now() + boundS * 1000;
   let state = 'working';
   while (Date.now() < deadline) {
-    const handle = page.frames().find((f) => f.url().includes('/handler/'));
+    const handle = handlerFrame(page);
     state = handle ? await stateOf(handle).catch(() => 'working') : 'working';
     if (wanted(state)) return state;
     await new Promise((r) => setTimeout(r, 200));

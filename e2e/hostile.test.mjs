@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { launch, openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
 
 const PAYLOADS = [
@@ -73,7 +73,7 @@ async function openCard(user) {
   await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_TOOLBAR'));
   const frame = page.frameLocator('iframe');
   await frame.locator('.profile-card, .error').first().waitFor({ timeout: 15000 });
-  const handle = page.frames().find((f) => f.url().includes('/handler/'));
+  const handle = handlerFrame(page);
   return { page, frame, handle, problems, images };
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startPortal, root } from './support/portal.mjs';
-import { launch } from './support/browser.mjs';
+import { launch, handlerFrame } from './support/browser.mjs';
 
 let sim, browser;
 
@@ -62,7 +62,7 @@ for (const scheme of ['light', 'dark']) {
     await frame.locator('.task-form button[type=submit]').click(); // a validation message
     await frame.locator('.tab').first().click();
     await frame.locator('.people-list .person-button').first().waitFor();
-    const handle = page.frames().find((f) => f.url().includes('/handler/'));
+    const handle = handlerFrame(page);
     const found = await handle.evaluate(contrasts);
     assert.ok(found.length > 40, `only ${found.length} texts found`);
     const failing = found.filter((f) => f.ratio < 4.5);
@@ -74,7 +74,7 @@ for (const scheme of ['light', 'dark']) {
 
 test('every action is reachable with the keyboard and shows its focus', async () => {
   const { page, frame } = await openCard('light');
-  const handle = page.frames().find((f) => f.url().includes('/handler/'));
+  const handle = handlerFrame(page);
   await frame.locator('.actions .message').focus();
   const reached = new Set();
   for (let i = 0; i < 60; i++) {

@@ -3,7 +3,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { launch, openPage, handlerFrame } from './support/browser.mjs';
 
 let sim, browser;
 
@@ -24,7 +24,7 @@ async function openWidget(placement = 'USER_PROFILE_TOOLBAR', waitFor = '.profil
   await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
   await page.evaluate((p) => window.__sim.openPlacement(p), placement);
   await page.frameLocator('iframe').locator(waitFor).waitFor({ timeout: 15000 });
-  const frame = page.frames().find((f) => f.url().includes('/handler/'));
+  const frame = handlerFrame(page);
   return { page, frame, problems };
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPortal, control, root } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { launch, openPage, handlerFrame } from './support/browser.mjs';
 
 let sim, browser, dist;
 
@@ -33,7 +33,7 @@ test('the official JS SDK runs unchanged in the simulator', async () => {
   await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_MENU'));
   const frame = await (async () => {
     for (let i = 0; i < 100; i++) {
-      const found = page.frames().find((f) => f.url().includes('/handler/'));
+      const found = handlerFrame(page);
       if (found) return found;
       await page.waitForTimeout(50);
     }

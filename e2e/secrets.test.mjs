@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { launch, openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
 
 let sim, browser;
@@ -29,7 +29,7 @@ test('tokens stay out of URLs, the console, storage, cookies, the DOM and error 
   await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_TOOLBAR'));
   const frame = page.frameLocator('iframe');
   await frame.locator('.profile-card').waitFor({ timeout: 15000 });
-  const handle = page.frames().find((f) => f.url().includes('/handler/'));
+  const handle = handlerFrame(page);
   const tokens = new Set();
   const collect = async () => {
     const auth = await handle.evaluate(() => BX24.getAuth());
@@ -59,7 +59,7 @@ test('tokens stay out of URLs, the console, storage, cookies, the DOM and error 
   await control(sim.portal, '/sim/api/settings', { fault: 'none', card_user: 49999 });
   await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_TOOLBAR'));
   await frame.locator('.error .detail').waitFor({ timeout: 15000 });
-  const second = page.frames().find((f) => f.url().includes('/handler/'));
+  const second = handlerFrame(page);
   const auth = await second.evaluate(() => BX24.getAuth());
   tokens.add(auth.access_token);
   const places = await second.evaluate(() => ({

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPortal, control, root } from '../support/portal.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { launch, openPage, handlerFrame } from '../support/browser.mjs';
 
 const runs = Number(process.argv[2] || 10);
 const latency = Number(process.argv[3] || 100);
@@ -45,7 +45,7 @@ try {
     await page.click('#open-toolbar-placement');
     const frameLocator = page.frameLocator('iframe');
     await frameLocator.locator('.profile-card').waitFor({ timeout: 30000 });
-    const frame = page.frames().find((f) => f.url().includes('/handler/'));
+    const frame = handlerFrame(page);
     // Wait for the first paint after the card mark, measured inside the frame.
     await frame.waitForFunction(() => typeof window.__painted === 'number');
     const timing = await frame.evaluate((prefix) => new Promise((resolve) => {

@@ -2,7 +2,7 @@
 // 50,000-user portal, in headless Chromium against the simulator with added REST latency.
 // Prints one JSON object. Usage: node e2e/bench/people.mjs [latencyMs]
 import { startPortal, control } from '../support/portal.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { launch, openPage, handlerFrame } from '../support/browser.mjs';
 
 const latency = Number(process.argv[2] || 100);
 const requests = async (sim) => (await control(sim.portal, '/sim/api/log')).requests;
@@ -15,7 +15,7 @@ async function openCard(browser, sim) {
   await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
   await page.click('#open-toolbar-placement');
   await page.frameLocator('iframe').locator('.profile-card').waitFor({ timeout: 30000 });
-  const frame = page.frames().find((f) => f.url().includes('/handler/'));
+  const frame = handlerFrame(page);
   return { page, frame, problems };
 }
 

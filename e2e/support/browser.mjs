@@ -23,3 +23,8 @@ export async function openPage(browser) {
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
   return { page, problems };
 }
+
+/** The widget's frame inside a portal page (the iframe loaded from the handler URL). */
+export function handlerFrame(page) {
+  return page.frames().find((f) => f.url().includes('/handler/'));
+}

@@ -3,6 +3,7 @@
 //! send in flight disables its button, so a write is never submitted twice (the bridge
 //! retries writes only on definite rate limits, which the server did not execute).
 
+use super::failure::{Failure, FailureNote};
 use super::format;
 use crate::bx24::{Batch, Bx24, Error};
 use crate::context::UserId;
@@ -26,7 +27,7 @@ pub enum WriteState {
     /// Accepted; the message to show and the created id where there is one.
     Done(Msg, Option<u64>),
     /// Refused or lost: the localized reason and the developer detail (REST code).
-    Failed(Msg, String),
+    Failed(Failure),
 }
 
 /// Sends one write unless one is already in flight, and reports through `state`.
@@ -48,25 +49,9 @@ fn send<P: Serialize + 'static>(
                 let (msg, id) = done(&response.data);
                 WriteState::Done(msg, id)
             }
-            Err(error) => failed(&error),
+            Err(error) => WriteState::Failed(Failure::of_write(&error)),
         });
     });
-}
-
-fn failed(error: &Error) -> WriteState {
-    let (message, detail) = failure(error);
-    WriteState::Failed(message, detail)
-}
-
-/// The localized reason and the developer detail of a failure; logged for developers.
-fn failure(error: &Error) -> (Msg, String) {
-    web_sys::console::warn_1(&format!("profile widget: {error}").into());
-    let message = match error {
-        Error::Rest(_) => Msg::ErrWriteFailed,
-        other => other.message(),
-    };
-    // The REST text may end in markup (`…<br>`); it is shown as text, without it.
-    (message, error.to_string().replace("<br>", " "))
 }
 
 /// The line under a form: validation, progress, success or the exact failure.
@@ -83,15 +68,7 @@ fn WriteStatus(lang: Lang, state: RwSignal<WriteState>) -> impl IntoView {
         WriteState::Done(msg, _) => {
             Some(view! { <p class="form-note done" role="status">{t(lang, msg)}</p> }.into_any())
         }
-        WriteState::Failed(msg, detail) => Some(
-            view! {
-                <div class="form-note failed" role="alert">
-                    <p>{t(lang, msg)}</p>
-                    <p class="detail"><code>{detail}</code></p>
-                </div>
-            }
-            .into_any(),
-        ),
+        WriteState::Failed(failure) => Some(view! { <FailureNote lang failure/> }.into_any()),
     }
 }
 
@@ -141,7 +118,7 @@ pub fn TaskForm(
             let bx24 = bx24.get_value();
             leptos::task::spawn_local(async move {
                 if let Err(error) = bx24.open_path(&task_path(me, id)).await {
-                    state.set(failed(&error));
+                    state.set(WriteState::Failed(Failure::of(&error)));
                 }
             });
         }
@@ -199,7 +176,7 @@ enum Availability {
         section: Option<String>,
         busy: Vec<(i64, i64)>,
     },
-    Failed(Msg, String),
+    Failed(Failure),
 }
 
 async fn availability(
@@ -250,10 +227,7 @@ pub fn MeetingForm(
             leptos::task::spawn_local(async move {
                 loaded.set(match availability(&bx24, me, them, &days).await {
                     Ok((section, busy)) => Availability::Ready { section, busy },
-                    Err(error) => {
-                        let (msg, detail) = failure(&error);
-                        Availability::Failed(msg, detail)
-                    }
+                    Err(error) => Availability::Failed(Failure::of(&error)),
                 });
             });
         }
@@ -347,11 +321,9 @@ pub fn MeetingForm(
                 <legend>{t(lang, Msg::MeetingFree)}</legend>
                 {move || match loaded.get() {
                     Availability::Loading => view! { <p class="form-note" role="status">{t(lang, Msg::MeetingLoading)}</p> }.into_any(),
-                    Availability::Failed(msg, detail) => view! {
-                        <div class="form-note failed" role="alert">
-                            <p>{t(lang, msg)}</p><p class="detail"><code>{detail}</code></p>
-                            <button type="button" class="button secondary" on:click={let load = load.clone(); move |_| load()}>{t(lang, Msg::Retry)}</button>
-                        </div>
+                    Availability::Failed(failure) => view! {
+                        <FailureNote lang failure/>
+                        <button type="button" class="button secondary" on:click={let load = load.clone(); move |_| load()}>{t(lang, Msg::Retry)}</button>
                     }.into_any(),
                     Availability::Ready { .. } => {
                         let slots = slots();

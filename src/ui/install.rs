@@ -3,6 +3,7 @@
 //! then `installFinish` on the first install); for everyone else, what the app does and that an
 //! administrator installs it. `placement.*` errors are shown with their code and what to do.
 
+use super::failure::{Failure, FailureNote};
 use crate::bx24::{Batch, Bx24, Error};
 use crate::i18n::{Lang, Msg, t};
 use crate::install::{Bound, PLACEMENTS, already_bound, bindings, handler_url, hint, plan};
@@ -17,21 +18,9 @@ enum Loaded {
     Failed(Failure),
 }
 
-/// A failure as shown: the localized message, what to do, and the developer detail.
-#[derive(Clone, Debug, PartialEq)]
-struct Failure {
-    message: Msg,
-    hint: Option<Msg>,
-    detail: String,
-}
-
+/// A `placement.*` failure, with what an administrator can do about its code.
 fn failure(error: &Error) -> Failure {
-    web_sys::console::warn_1(&format!("profile widget: {error}").into());
-    Failure {
-        message: error.message(),
-        hint: error.rest_code().and_then(hint),
-        detail: error.to_string(),
-    }
+    Failure::of(error).with_hint(error.rest_code().and_then(hint))
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -75,17 +64,6 @@ async fn save(bx24: &Bx24, bound: &[Bound], wanted: [bool; 2], title: &str) -> R
         }
     }
     Ok(())
-}
-
-#[component]
-fn FailureNote(lang: Lang, failure: Failure) -> impl IntoView {
-    view! {
-        <div class="form-note failed" role="alert">
-            <p>{t(lang, failure.message)}</p>
-            <p class="hint">{failure.hint.map(|h| t(lang, h))}</p>
-            <p class="detail"><code>{failure.detail}</code></p>
-        </div>
-    }
 }
 
 /// The install and settings page.

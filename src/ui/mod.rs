@@ -1,6 +1,7 @@
 //! Leptos components. They take typed data from `bx24`, `context` and `profile`, never raw JSON.
 
 mod card;
+mod failure;
 mod format;
 mod forms;
 mod install;

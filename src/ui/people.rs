@@ -2,7 +2,8 @@
 //! `user.search` (one request per pause in typing), and the person's colleagues and direct
 //! reports, loaded with the ID cursor and drawn as a virtualized list.
 
-use crate::bx24::{Bx24, Error, ListRequest};
+use super::failure::{Failure, FailureNote};
+use crate::bx24::{Bx24, ListRequest};
 use crate::context::UserId;
 use crate::i18n::{Lang, Msg, t};
 use crate::profile::people::{matches, visible_rows};
@@ -44,7 +45,7 @@ fn PersonRow(
 #[component]
 pub fn PersonSearch(lang: Lang, bx24: Bx24, on_open: Callback<UserId>) -> impl IntoView {
     let query = RwSignal::new(String::new());
-    let results = RwSignal::new(None::<Result<Vec<Person>, (Msg, String)>>);
+    let results = RwSignal::new(None::<Result<Vec<Person>, Failure>>);
     let generation = StoredValue::new(0u32);
     let bx24 = StoredValue::new_local(bx24);
     let on_input = move |ev| {
@@ -66,7 +67,7 @@ pub fn PersonSearch(lang: Lang, bx24: Bx24, on_open: Callback<UserId>) -> impl I
                 .call::<Vec<Person>, _>("user.search", &json!({"FIND": text.trim()}))
                 .await;
             if generation.get_value() == current {
-                results.set(Some(found.map(|r| r.data).map_err(|e| failure(&e))));
+                results.set(Some(found.map(|r| r.data).map_err(|e| Failure::of(&e))));
             }
         });
     };
@@ -76,7 +77,7 @@ pub fn PersonSearch(lang: Lang, bx24: Bx24, on_open: Callback<UserId>) -> impl I
             match bx24.select_user(Some(t(lang, Msg::FindEmployee))).await {
                 Ok(Some(user)) => on_open.run(user.id),
                 Ok(None) => {}
-                Err(error) => results.set(Some(Err(failure(&error)))),
+                Err(error) => results.set(Some(Err(Failure::of(&error)))),
             }
         });
     };
@@ -95,17 +96,10 @@ pub fn PersonSearch(lang: Lang, bx24: Bx24, on_open: Callback<UserId>) -> impl I
                         {people.into_iter().map(|person| view! { <PersonRow person on_open/> }).collect_view()}
                     </ul>
                 }.into_any(),
-                Err((msg, detail)) => view! {
-                    <div class="form-note failed" role="alert"><p>{t(lang, msg)}</p><p class="detail"><code>{detail}</code></p></div>
-                }.into_any(),
+                Err(failure) => view! { <FailureNote lang failure/> }.into_any(),
             })}
         </section>
     }
-}
-
-fn failure(error: &Error) -> (Msg, String) {
-    web_sys::console::warn_1(&format!("profile widget: {error}").into());
-    (error.message(), error.to_string())
 }
 
 /// Which list is shown.
@@ -121,7 +115,7 @@ struct Loaded {
     people: Vec<Person>,
     total: Option<u64>,
     done: bool,
-    error: Option<(Msg, String)>,
+    error: Option<Failure>,
 }
 
 /// Streams a `user.get` filter into `into`, excluding `except`.
@@ -133,7 +127,7 @@ async fn load_people(
 ) {
     let request = match ListRequest::new("user.get", &filter) {
         Ok(request) => request,
-        Err(error) => return into.update(|l| l.error = Some(failure(&error))),
+        Err(error) => return into.update(|l| l.error = Some(Failure::of(&error))),
     };
     let mut pages = std::pin::pin!(bx24.list::<Person>(request));
     while let Some(page) = pages.next().await {
@@ -143,7 +137,7 @@ async fn load_people(
                     .extend(page.items.into_iter().filter(|p| p.id != except));
                 l.total = page.total;
             }),
-            Err(error) => return into.update(|l| l.error = Some(failure(&error))),
+            Err(error) => return into.update(|l| l.error = Some(Failure::of(&error))),
         }
     }
     into.update(|l| l.done = true);
@@ -169,7 +163,7 @@ async fn load_reports(bx24: Bx24, head: UserId, into: RwSignal<Loaded>) {
             )
             .await;
         }
-        Err(error) => into.update(|l| l.error = Some(failure(&error))),
+        Err(error) => into.update(|l| l.error = Some(Failure::of(&error))),
     }
 }
 
@@ -265,9 +259,7 @@ pub fn PeoplePanel(
                             prop:value=move || filter.get() on:input=move |ev| { filter.set(event_target_value(&ev)); scroll_top.set(0.0); }/>
                         <span class="count" role="status" aria-live="polite">{status}</span>
                     </div>
-                    {move || list.with(|l| l.error.clone()).map(|(msg, detail)| view! {
-                        <div class="form-note failed" role="alert"><p>{t(lang, msg)}</p><p class="detail"><code>{detail}</code></p></div>
-                    })}
+                    {move || list.with(|l| l.error.clone()).map(|failure| view! { <FailureNote lang failure/> })}
                     {move || (list.with(|l| l.done) && shown.with(|s| s.as_ref().is_some_and(Vec::is_empty))).then(|| view! {
                         <p class="form-note">{t(lang, Msg::NothingFound)}</p>
                     })}

@@ -1,0 +1,58 @@
+//! One way to show a failure inside the card (a form, a list, the install page): the
+//! localized message, what to do where that is known, and the developer detail with the
+//! REST code. Every failure is also logged to the console for developers.
+
+use crate::bx24::Error;
+use crate::i18n::{Lang, Msg, t};
+use leptos::prelude::*;
+
+/// A failure as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    message: Msg,
+    hint: Option<Msg>,
+    detail: String,
+}
+
+impl Failure {
+    /// The failure of a read or a command; logged.
+    pub fn of(error: &Error) -> Self {
+        web_sys::console::warn_1(&format!("profile widget: {error}").into());
+        Self {
+            message: error.message(),
+            hint: None,
+            // The REST text may end in markup (`…<br>`); it is shown as text, without it.
+            detail: error.to_string().replace("<br>", " "),
+        }
+    }
+
+    /// The failure of a write: a refusal by the portal reads "Bitrix24 did not accept this:"
+    /// above its detail.
+    pub fn of_write(error: &Error) -> Self {
+        let failure = Self::of(error);
+        match error {
+            Error::Rest(_) => Self {
+                message: Msg::ErrWriteFailed,
+                ..failure
+            },
+            _ => failure,
+        }
+    }
+
+    /// With what to do about it.
+    pub fn with_hint(self, hint: Option<Msg>) -> Self {
+        Self { hint, ..self }
+    }
+}
+
+/// The failure's message, hint and detail.
+#[component]
+pub fn FailureNote(lang: Lang, failure: Failure) -> impl IntoView {
+    view! {
+        <div class="form-note failed" role="alert">
+            <p>{t(lang, failure.message)}</p>
+            <p class="hint">{failure.hint.map(|h| t(lang, h))}</p>
+            <p class="detail"><code>{failure.detail}</code></p>
+        </div>
+    }
+}
