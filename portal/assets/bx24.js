@@ -3,7 +3,8 @@
  * serves to frame applications, written from the behaviour recorded in
  * shared/bitrix24.md §3–§5, quirks included:
  *   - window.name "<host>|<1|0>|<APP_SID>" decides the portal; empty parts → BX24 = null + throw;
- *   - getInitData is sent at once; init(cb) callbacks run on a 10 ms timer after it arrives;
+ *   - getInitData is sent at once; init(cb) callbacks run on a 10 ms timer after it arrives
+ *     (REST calls made after that are sent at once);
  *   - callMethod drops a truthy `start` (only result.next() pages), throws inside the
  *     response handler on 5xx, network errors and unparsable bodies (the callback never runs),
  *     and on `expired_token` refreshes through the parent and re-sends, without a limit;
@@ -176,8 +177,10 @@
       fn();
     }
 
+    /* Unlike init(cb), a call made after init is sent at once (the library's ajax() only defers
+     * while init data is missing), so only calls made before it wait for the 10 ms timer. */
     function send(method, params, cb, start) {
-      whenReady(function () {
+      (ready ? function (fn) { fn(); } : whenReady)(function () {
         throttled(function () {
           if (!authObject()) {
             refreshAuth(function () { send(method, params, cb, start); });
