@@ -129,6 +129,54 @@ async fn init_data_reaches_the_handle() {
     assert_eq!(parent_commands()[0], "getInitData");
 }
 
+/// `BX24.callMethod(method, {}, undefined)` on the page's library.
+fn call_method_directly(method: &str) {
+    let lib = js_sys::Reflect::get(&js_sys::global(), &"BX24".into()).unwrap();
+    let call: js_sys::Function = js_sys::Reflect::get(&lib, &"callMethod".into())
+        .unwrap()
+        .into();
+    call.call3(
+        &lib,
+        &method.into(),
+        &js_sys::Object::new(),
+        &wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_library_that_has_its_init_data_connects_without_init() {
+    // init(cb) would answer only on a 10 ms timer; here it throws, so connecting succeeds
+    // only if the widget skips it once the library holds a token.
+    fake(json!({"throwMembers": ["init"], "init": {"LANG": "de"}}));
+    sleep(20).await; // getInitData answered
+    let bx24 = bx24::connect_with(fast())
+        .await
+        .expect("connects without init");
+    assert_eq!(bx24.lang(), "de");
+}
+
+#[wasm_bindgen_test]
+async fn a_library_still_waiting_for_init_data_is_asked_through_init() {
+    fake(json!({"throwMembers": ["init"]}));
+    let err = bx24::connect_with(fast()).await.err().unwrap();
+    assert!(
+        matches!(err, Error::Js { ref operation, .. } if operation == "init"),
+        "{err:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_library_sends_a_call_at_once_after_init_and_queues_one_before() {
+    fake(json!({"silent": ["getInitData"], "users": 3}));
+    call_method_directly("user.get");
+    sleep(30).await;
+    assert!(rest_log("user.get").is_empty(), "sent before init data");
+    let _bx24 = connected(json!({"users": 3})).await;
+    call_method_directly("user.get");
+    assert_eq!(rest_log("user.get").len(), 1, "not sent in the same turn");
+}
+
 #[wasm_bindgen_test]
 async fn only_the_portal_origin_can_answer() {
     let bx24 = connected(json!({"silent": ["resizeWindow"]})).await;

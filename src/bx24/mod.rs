@@ -112,19 +112,24 @@ pub async fn connect() -> Result<Bx24, Error> {
 /// ```
 pub async fn connect_with(options: Options) -> Result<Bx24, Error> {
     let lib = library()?;
-    let (callback, answered) = js::callback();
-    lib.init(&callback).map_err(|e| thrown("init", &e))?;
-    js::answer(answered, options.connect_timeout_ms)
-        .await
-        .ok_or_else(|| Error::Timeout {
-            operation: "BX24.init".into(),
-            after_ms: options.connect_timeout_ms,
-        })?;
     let bx24 = Bx24 {
         lib,
         options: Rc::new(options),
         on_retry: None,
     };
+    // `init(cb)` answers on a 10 ms timer even when the init data is long in. A library that
+    // already holds a token has had it (the loader starts it before the wasm), so the widget
+    // goes on at once; otherwise it waits for the data.
+    if bx24.auth().is_none() {
+        let (callback, answered) = js::callback();
+        bx24.lib.init(&callback).map_err(|e| thrown("init", &e))?;
+        js::answer(answered, bx24.options.connect_timeout_ms)
+            .await
+            .ok_or_else(|| Error::Timeout {
+                operation: "BX24.init".into(),
+                after_ms: bx24.options.connect_timeout_ms,
+            })?;
+    }
     // A frame opened without a token would send `auth=undefined`; the library then loses the
     // first batch's callback and the card waits out every timeout. Ask the portal for a token
     // first: either it has one, or this fails fast with a clear error.
