@@ -83,7 +83,7 @@ async function checks({ page, handle, problems, images }, portal) {
     pwned: window.__pwned,
     overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     cardVisible: !!document.querySelector('.profile-card')?.getClientRects().length,
-    scripts: document.querySelectorAll('script:not([src])').length,
+    scripts: document.querySelectorAll('body script').length, // the page's own are all in head
     iframes: document.querySelectorAll('iframe, object, embed').length,
     images: [...document.querySelectorAll('img[src]')].map((i) => i.getAttribute('src')),
     links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
@@ -96,7 +96,7 @@ async function checks({ page, handle, problems, images }, portal) {
   // Failed requests for https photos on unreachable hosts are expected; nothing else is.
   const otherProblems = problems.filter((p) => !/request failed: https:\/\/cdn\.example\/|ERR_NAME_NOT_RESOLVED/.test(p));
   return { pwned: inFrame.pwned ?? top ?? null, overflow: inFrame.overflow, cardVisible: inFrame.cardVisible,
-    inlineScripts: inFrame.scripts, frames: inFrame.iframes, unsafeImages, unsafeLinks, problems: otherProblems };
+    bodyScripts: inFrame.scripts, frames: inFrame.iframes, unsafeImages, unsafeLinks, problems: otherProblems };
 }
 
 test(`${PAYLOADS.length} hostile payloads in every text field run no script and keep the layout`, async () => {
@@ -107,7 +107,7 @@ test(`${PAYLOADS.length} hostile payloads in every text field run no script and 
     const result = await checks(opened, sim.portal);
     // The name is shown as text, exactly (the card trims, and the portal may drop NULs).
     const shown = await opened.frame.locator('#person-name').textContent();
-    const ok = result.pwned === null && result.overflow <= 1 && result.cardVisible && result.inlineScripts === 1
+    const ok = result.pwned === null && result.overflow <= 1 && result.cardVisible && result.bodyScripts === 0
       && result.frames === 0 && !result.unsafeImages.length && !result.unsafeLinks.length && !result.problems.length
       && shown.length > 0;
     if (!ok) failures.push({ payload: PAYLOADS[i].slice(0, 60), shown: shown.slice(0, 60), ...result });
