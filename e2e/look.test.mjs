@@ -26,6 +26,7 @@ async function openCard(colorScheme) {
   await page.click('#open-toolbar-placement');
   const frame = page.frameLocator('iframe');
   await frame.locator('.profile-card').waitFor({ timeout: 15000 });
+  await frame.locator('.finder .search').waitFor(); // the lists come a frame after the card
   return { page, frame };
 }
 

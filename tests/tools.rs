@@ -290,7 +290,7 @@ async fn search_sends_one_request_per_pause_and_opens_the_person() {
     ]))}})));
     let host = host();
     let _mounted = mount(&host);
-    find(&host, ".profile-card").await;
+    find(&host, ".finder .search").await; // a frame after the card
     for typed in ["A", "Ad", "Ada", "Ada L"] {
         type_into(&host, ".finder .search", typed);
         sleep(40).await;
@@ -311,7 +311,7 @@ async fn a_thousand_colleagues_scroll_as_a_virtual_list() {
     fake(company(json!({"users": 3000})));
     let host = host();
     let _mounted = mount(&host);
-    find(&host, ".profile-card").await;
+    find(&host, ".people .tab").await; // a frame after the card
     button(&host, ".people .tab").click();
     // Department 2 holds every third user (1, 4, 7, …): 1,000 of them besides the person.
     text_becomes(&host, ".people .count", "1000").await;

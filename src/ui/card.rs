@@ -42,6 +42,18 @@ pub fn ProfileCard(
     let portal_origin = format!("http://{}", bx24.domain());
     let photo = safe_image_url(&person.photo, &portal_origin)
         .or_else(|| safe_image_url(&person.photo, &format!("https://{}", bx24.domain())));
+    // The lists at the bottom wait until the card is painted: a timer set in the next
+    // animation frame runs after that frame. A hidden frame gets no animation frames, hence
+    // the second timer. Either may find the card already replaced.
+    let below_fold = RwSignal::new(false);
+    let show_lists = move || {
+        if below_fold.try_get_untracked() == Some(false) {
+            below_fold.try_set(true);
+        }
+    };
+    request_animation_frame(move || set_timeout(show_lists, std::time::Duration::ZERO));
+    set_timeout(show_lists, std::time::Duration::from_millis(250));
+    let lists_bx24 = StoredValue::new_local(bx24.clone());
     let mode = if profile.is_me() {
         Msg::MyCard
     } else {
@@ -65,8 +77,13 @@ pub fn ProfileCard(
             <Tools lang bx24=bx24.clone() profile=profile.clone()/>
             <Contacts lang profile=profile.clone()/>
             <Facts lang profile=profile.clone()/>
-            <PeoplePanel lang bx24=bx24.clone() profile=profile.clone() on_open/>
-            <PersonSearch lang bx24 on_open/>
+            {move || below_fold.get().then(|| {
+                let bx24 = lists_bx24.get_value();
+                view! {
+                    <PeoplePanel lang bx24=bx24.clone() profile=profile.clone() on_open/>
+                    <PersonSearch lang bx24 on_open/>
+                }
+            })}
         </article>
     }
 }

@@ -112,3 +112,16 @@ pub fn viewer_time_zone() -> String {
     };
     zone().unwrap_or_default()
 }
+
+/// Formats a date and a clock once, so that the browser loads its locale and time-zone data
+/// while the profile request is in flight instead of while the card renders (about 12 ms
+/// of the card's render in Chromium, measured).
+pub fn warm_up(lang: Lang) {
+    let sample = Date {
+        year: Some(2000),
+        month: 1,
+        day: 1,
+    };
+    let _ = date(lang, sample);
+    let _ = local_time(lang, &viewer_time_zone());
+}

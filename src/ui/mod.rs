@@ -106,6 +106,9 @@ pub fn App(
             mark("profile:connected");
             phase.set(Phase::Loading(context.clone()));
             let user = target.get_value().unwrap_or(context.user_id);
+            // Runs once the request below is sent and this task waits for the answer.
+            let ui_lang = lang.get_untracked();
+            leptos::task::spawn_local(async move { format::warm_up(ui_lang) });
             let loaded = profile::load(&bx24, user).await;
             retry.set(None);
             match loaded {
