@@ -119,7 +119,8 @@ pub async fn connect_with(options: Options) -> Result<Bx24, Error> {
     };
     // `init(cb)` answers on a 10 ms timer even when the init data is long in. A library that
     // already holds a token has had it (the loader starts it before the wasm), so the widget
-    // goes on at once; otherwise it waits for the data.
+    // goes on at once; otherwise it waits for the data. (Old copies of the library install
+    // `userOption`/`appOption` from their own init callback, up to 10 ms after the data.)
     if bx24.auth().is_none() {
         let (callback, answered) = js::callback();
         bx24.lib.init(&callback).map_err(|e| thrown("init", &e))?;
