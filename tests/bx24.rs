@@ -472,6 +472,32 @@ async fn an_expired_token_is_refreshed_through_the_parent() {
 }
 
 #[wasm_bindgen_test]
+async fn a_refused_token_is_replaced_from_the_parent_and_the_call_sent_once_more() {
+    let bx24 = connected(json!({"garbageToken": true, "users": 3})).await;
+    let page = bx24.call::<Vec<User>, _>("user.get", &()).await.unwrap();
+    assert_eq!(page.data.len(), 3);
+    let auths: Vec<_> = rest_log("user.get")
+        .iter()
+        .map(|c| c["auth"].clone())
+        .collect();
+    assert_eq!(auths, [json!("garbage"), json!("token-2")]);
+    assert_eq!(bx24.auth().unwrap().access_token(), "token-2");
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_token_the_parent_cannot_replace_is_a_session_error() {
+    let bx24 = connected(json!({"garbageToken": true, "silent": ["refreshAuth"]})).await;
+    let err = bx24.call::<Value, _>("user.get", &()).await.unwrap_err();
+    assert!(err.wants_new_token(), "{err:?}");
+    assert_eq!(err.message(), profile_widget::i18n::Msg::ErrSessionExpired);
+    assert_eq!(
+        rest_log("user.get").len(),
+        1,
+        "sent once: no token to try again with"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_refresh_that_never_completes_is_an_error_not_a_hang() {
     let bx24 =
         connected(json!({"expiredToken": true, "users": 3, "silent": ["refreshAuth"]})).await;

@@ -281,6 +281,23 @@ impl Error {
         }
     }
 
+    /// Whether the portal refused the token itself (garbage or revoked, not merely expired,
+    /// which the library refreshes on its own): a fresh token from the parent page may help.
+    ///
+    /// ```
+    /// use profile_widget::bx24::{Error, RestCode, RestError};
+    /// let refused = |code| Error::Rest(RestError {
+    ///     method: "user.get".into(), code, description: String::new(), status: Some(401),
+    /// });
+    /// assert!(refused(RestCode::InvalidToken).wants_new_token());
+    /// assert!(refused(RestCode::NoAuthFound).wants_new_token());
+    /// assert!(!refused(RestCode::ExpiredToken).wants_new_token()); // the library tried
+    /// assert!(!refused(RestCode::AccessDenied).wants_new_token());
+    /// ```
+    pub fn wants_new_token(&self) -> bool {
+        matches!(self, Self::Rest(rest) if matches!(rest.code, RestCode::InvalidToken | RestCode::NoAuthFound))
+    }
+
     /// Whether a retry button can help the user.
     ///
     /// ```

@@ -4,6 +4,9 @@
 //! answer. Resource Timing tells when the request itself has finished, and with what status;
 //! a finished request whose callback did not follow is a lost answer now, not later.
 //!
+//! A batch refused with 401 is lost too unless the library refreshes its token: it does that
+//! (and sends again) for an expired token only; for a garbage or revoked one it throws.
+//!
 //! Where the browser does not report `responseStatus`, nothing is concluded and the call
 //! timeout decides, as before.
 
@@ -15,12 +18,28 @@ use wasm_bindgen::prelude::*;
 /// How often the finished requests are checked while an answer is awaited.
 const GRACE_MS: f64 = 400.0;
 
-/// A finished REST request: its URL, when it started, and its HTTP status.
+/// How long the library may take, after a 401, to refresh an expired token through the
+/// portal (one postMessage round trip) before it is taken not to.
+const REFRESH_GRACE_MS: f64 = 2_000.0;
+
+/// A finished REST request: its URL, when it started and ended, and its HTTP status.
 #[derive(Clone, Debug)]
 struct Finished {
     name: String,
     start: f64,
+    end: f64,
     status: u32,
+}
+
+/// Why an awaited answer will not come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lost {
+    /// No answer reached the callback: the request failed in a way the library never
+    /// reports, or the call timed out.
+    Answer,
+    /// A batch was refused with 401 and the library kept its token: the token is not merely
+    /// expired, and a fresh one from the portal may help.
+    Unauthorized,
 }
 
 thread_local! {
@@ -62,10 +81,11 @@ fn observe() -> bool {
                 let name = js::member(&entry, "name").as_string().unwrap_or_default();
                 let status = js::member(&entry, "responseStatus").as_f64();
                 if let (true, Some(status)) = (name.contains("/rest/"), status) {
-                    let start = js::member(&entry, "startTime").as_f64().unwrap_or_default();
+                    let time = |field| js::member(&entry, field).as_f64().unwrap_or_default();
                     seen.push(Finished {
                         name,
-                        start,
+                        start: time("startTime"),
+                        end: time("responseEnd"),
                         status: status as u32,
                     });
                 }
@@ -97,21 +117,22 @@ fn observe() -> bool {
     started.is_some()
 }
 
-/// A marker taken just before a REST request is handed to the library.
-#[derive(Clone, Copy, Debug)]
+/// A marker taken just before a REST request is handed to the library, with the token it
+/// will be sent with (kept in memory only, to notice whether the library refreshed it).
 pub struct Sent {
     at: f64,
+    token: Option<String>,
 }
 
-/// Marks the moment a request to `method` is about to be sent.
-pub fn sent() -> Sent {
+/// Marks the moment a request is about to be sent with `token`.
+pub fn sent(token: Option<String>) -> Sent {
     observe();
-    Sent { at: now() }
+    Sent { at: now(), token }
 }
 
 impl Sent {
     /// Milliseconds since the request was sent.
-    pub fn elapsed_ms(self) -> u32 {
+    pub fn elapsed_ms(&self) -> u32 {
         (now() - self.at).clamp(0.0, f64::from(u32::MAX)) as u32
     }
 }
@@ -123,33 +144,68 @@ fn loses_callback(method: &str, status: u32) -> bool {
     status >= 500 || (method == "batch" && status >= 400 && status != 401)
 }
 
-/// Resolves once a request to `method` that started after `sent` has finished with a status
-/// after which the library never calls back; never resolves where the browser cannot tell.
-pub async fn answer_lost(method: &str, sent: Sent) {
+/// Whether a batch refused with 401 `since_ms` ago is still unanswered for good: the library
+/// would have refreshed an expired token by now, and it has not.
+fn refused_for_good(since_ms: f64, token_refreshed: bool) -> bool {
+    since_ms >= REFRESH_GRACE_MS && !token_refreshed
+}
+
+/// Resolves once a request to `method` that started after `sent` has finished in a way the
+/// library never calls back after; `token_now` reads the library's current token. Never
+/// resolves where the browser cannot tell.
+pub async fn answer_lost(
+    method: &str,
+    sent: &Sent,
+    token_now: impl Fn() -> Option<String>,
+) -> Lost {
     let suffix = format!("/{method}.json");
     loop {
         js::sleep(GRACE_MS as u32).await;
-        let lost = SEEN.with(|seen| {
-            seen.borrow().as_ref().is_some_and(|seen| {
-                seen.iter().any(|f| {
-                    f.start >= sent.at
-                        && loses_callback(method, f.status)
-                        && f.name
-                            .split('?')
-                            .next()
-                            .is_some_and(|n| n.ends_with(&suffix))
-                })
+        let (lost, refused_at) = SEEN.with(|seen| {
+            let seen = seen.borrow();
+            let ours = seen.iter().flatten().filter(|f| {
+                f.start >= sent.at
+                    && f.name
+                        .split('?')
+                        .next()
+                        .is_some_and(|n| n.ends_with(&suffix))
+            });
+            ours.fold((false, None::<f64>), |(lost, refused), f| {
+                let refusal = (method == "batch" && f.status == 401).then_some(f.end);
+                let latest = match (refused, refusal) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
+                (lost || loses_callback(method, f.status), latest)
             })
         });
         if lost {
-            return;
+            return Lost::Answer;
+        }
+        if let Some(end) = refused_at
+            && refused_for_good(now() - end, token_now() != sent.token)
+        {
+            return Lost::Unauthorized;
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::loses_callback;
+    use super::{REFRESH_GRACE_MS, loses_callback, refused_for_good};
+
+    #[test]
+    fn a_401_batch_is_lost_only_if_the_token_stays_the_same() {
+        assert!(
+            !refused_for_good(REFRESH_GRACE_MS - 1.0, false),
+            "still in grace"
+        );
+        assert!(refused_for_good(REFRESH_GRACE_MS, false));
+        assert!(
+            !refused_for_good(REFRESH_GRACE_MS * 10.0, true),
+            "refreshed: re-sent"
+        );
+    }
 
     #[test]
     fn which_answers_the_library_never_calls_back_on() {

@@ -178,17 +178,11 @@ impl Bx24 {
 
     async fn call_once(&self, method: &str, params: &JsValue) -> Result<Entry, Error> {
         let (callback, answered) = js::callback();
-        let sent = lost::sent();
+        let sent = lost::sent(self.token());
         self.lib
             .call_method(method, params, &callback)
             .map_err(|e| thrown("callMethod", &e))?;
-        let timeout = self.options.call_timeout_ms;
-        let result = answer_unless_lost(answered, timeout, method, sent)
-            .await
-            .ok_or_else(|| Error::Transport {
-                method: method.to_owned(),
-                after_ms: sent.elapsed_ms(),
-            })?;
+        let result = self.answer_unless_lost(answered, method, &sent).await?;
         let entry = read_result(method, &result.unchecked_into());
         match entry.result {
             Err(rest) => Err(Error::Rest(rest)), // seen by the retry policy
@@ -240,17 +234,11 @@ impl Bx24 {
         halt: bool,
     ) -> Result<HashMap<String, Entry>, Error> {
         let (callback, answered) = js::callback();
-        let sent = lost::sent();
+        let sent = lost::sent(self.token());
         self.lib
             .call_batch(calls, &callback, halt)
             .map_err(|e| thrown("callBatch", &e))?;
-        let timeout = self.options.call_timeout_ms;
-        let results = answer_unless_lost(answered, timeout, "batch", sent)
-            .await
-            .ok_or_else(|| Error::Transport {
-                method: "batch".into(),
-                after_ms: sent.elapsed_ms(),
-            })?;
+        let results = self.answer_unless_lost(answered, "batch", &sent).await?;
         Ok(commands
             .iter()
             .filter_map(|command| {
@@ -310,6 +298,50 @@ impl Bx24 {
         })
     }
 
+    /// After the portal refused the token (garbage or revoked, not merely expired): whether
+    /// a fresh one came from the parent page and the call may go again at once. A single
+    /// call's refusal is the server's own answer, given before the method ran; a batch's is
+    /// inferred, so only a batch of reads goes again.
+    async fn renewed_for(&self, method: &str, is_read: bool) -> bool {
+        (is_read || method != "batch") && self.refresh_auth().await.is_ok()
+    }
+
+    /// The library's current token, to notice whether it refreshes one.
+    fn token(&self) -> Option<String> {
+        self.auth().map(|auth| auth.access_token().to_owned())
+    }
+
+    /// The library's answer to a request sent at `sent`, or the error that says why none
+    /// will come: the call timeout, a finished request the library never calls back after,
+    /// or a batch refused with 401 whose token the library did not refresh.
+    async fn answer_unless_lost(
+        &self,
+        answered: futures::channel::oneshot::Receiver<JsValue>,
+        method: &str,
+        sent: &lost::Sent,
+    ) -> Result<JsValue, Error> {
+        let answer = std::pin::pin!(js::answer(answered, self.options.call_timeout_ms));
+        let token_now = || self.token();
+        let lost = std::pin::pin!(lost::answer_lost(method, sent, &token_now));
+        let gone = match futures::future::select(answer, lost).await {
+            futures::future::Either::Left((Some(answer), _)) => return Ok(answer),
+            futures::future::Either::Left((None, _)) => lost::Lost::Answer,
+            futures::future::Either::Right((why, _)) => why,
+        };
+        Err(match gone {
+            lost::Lost::Answer => Error::Transport {
+                method: method.to_owned(),
+                after_ms: sent.elapsed_ms(),
+            },
+            lost::Lost::Unauthorized => Error::Rest(RestError {
+                method: method.to_owned(),
+                code: RestCode::InvalidToken,
+                description: "HTTP 401, and the library kept its token: the answer was lost".into(),
+                status: Some(401),
+            }),
+        })
+    }
+
     pub(super) async fn with_retry<T, F, Fut>(
         &self,
         method: &str,
@@ -321,11 +353,19 @@ impl Bx24 {
         Fut: std::future::Future<Output = Result<T, Error>>,
     {
         let mut failed = 0;
+        let mut refreshed = false;
         loop {
             let error = match attempt().await {
                 Ok(value) => return Ok(value),
                 Err(error) => error,
             };
+            if !refreshed && error.wants_new_token() {
+                refreshed = true;
+                if self.renewed_for(method, is_read).await {
+                    continue;
+                }
+                return Err(error);
+            }
             failed += 1;
             let random = js_sys::Math::random();
             let Some(delay_ms) = self.options.retry.delay_ms(failed, &error, is_read, random)
@@ -418,22 +458,6 @@ impl ListState {
         self.loaded += rows.len();
         into.extend(decode::<Vec<T>>(method, Value::Array(rows))?);
         Ok(())
-    }
-}
-
-/// The library's answer, or `None` when it did not come within `timeout_ms` or the request
-/// is known to have failed with a 5xx (after which the library never calls back).
-async fn answer_unless_lost(
-    answered: futures::channel::oneshot::Receiver<JsValue>,
-    timeout_ms: u32,
-    method: &str,
-    sent: lost::Sent,
-) -> Option<JsValue> {
-    let answer = std::pin::pin!(js::answer(answered, timeout_ms));
-    let lost = std::pin::pin!(lost::answer_lost(method, sent));
-    match futures::future::select(answer, lost).await {
-        futures::future::Either::Left((answer, _)) => answer,
-        futures::future::Either::Right(_) => None,
     }
 }
 

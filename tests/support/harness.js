@@ -158,7 +158,11 @@ function handleHttp(url, body, done) {
   state.log.rest.push({ url, method, params, auth });
   let answer;
   if (state.scenario.network === 'down') answer = { status: 0, text: null };
-  else if (auth !== state.token) answer = restError(401, 'expired_token', 'The access token provided has expired');
+  else if (auth !== state.token) {
+    answer = state.scenario.garbageToken && auth === 'garbage'
+      ? restError(401, 'invalid_token', 'The access token provided is invalid')
+      : restError(401, 'expired_token', 'The access token provided has expired');
+  }
   else answer = dispatch(method, params);
   const text = answer.text !== undefined ? answer.text
     : (typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
@@ -234,8 +238,10 @@ function handleParent(message, targetOrigin) {
 export function installFake(standinSource, scenarioJson) {
   const scenario = Object.assign({ rest: {} }, JSON.parse(scenarioJson));
   state = {
-    // With expiredToken the frame starts with a token the server has already expired.
-    scenario, token: 'token-1', initToken: scenario.expiredToken ? 'token-stale' : 'token-1', refreshes: 0,
+    // With expiredToken the frame starts with a token the server has already expired; with
+    // garbageToken, with one the server never issued (refused as invalid_token).
+    scenario, token: 'token-1', refreshes: 0,
+    initToken: scenario.garbageToken ? 'garbage' : scenario.expiredToken ? 'token-stale' : 'token-1',
     dropped: [],
     users: makeUsers(scenario.users || 0, scenario.userOverrides), listeners: [], events: {},
     log: { parent: [], rest: [], batched: [], thrown: [] }
