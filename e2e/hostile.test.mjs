@@ -136,8 +136,14 @@ test(`${PHOTOS.length} photo URLs: only https or the portal's own load, else ini
     const img = await opened.handle.evaluate(() => document.querySelector('.avatar img')?.getAttribute('src') ?? null);
     const expected = j === PHOTOS.length - 1 ? PHOTOS[j] : null; // only the plain https URL is used
     if (img) shownPhotos++;
-    if (img !== expected || result.pwned !== null || result.unsafeImages.length || result.problems.length) {
-      failures.push({ photo: PHOTOS[j], img, ...result });
+    // Without a photo the initials show, in capitals by the stylesheet (the text is as written).
+    const initials = img ? null : await opened.handle.evaluate(() => {
+      const el = document.querySelector('.avatar .initials');
+      return el && !el.hidden ? { written: el.textContent, shown: el.innerText } : { shown: '' };
+    });
+    const initialsOk = !initials || (initials.shown !== '' && initials.shown === initials.written.toUpperCase());
+    if (img !== expected || !initialsOk || result.pwned !== null || result.unsafeImages.length || result.problems.length) {
+      failures.push({ photo: PHOTOS[j], img, initials, ...result });
     }
     await opened.page.close();
   }

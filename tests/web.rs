@@ -172,7 +172,11 @@ async fn hostile_data_stays_text_and_unsafe_photos_never_load() {
         host.query_selector(".avatar img[src]").unwrap().is_none(),
         "no src for an unsafe photo"
     );
-    assert_eq!(text(&host, ".initials"), "IT");
+    assert_eq!(
+        text(&host, ".initials"),
+        "iT",
+        "as written; the stylesheet capitalizes"
+    );
     let mailto = host
         .query_selector(".contacts a[href^='mailto:']")
         .unwrap()

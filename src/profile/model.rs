@@ -181,18 +181,19 @@ impl Person {
         }
     }
 
-    /// Up to two initials for the avatar placeholder.
+    /// Up to two initials for the avatar placeholder, as written: the stylesheet shows them
+    /// in capitals (`text-transform`), by the browser's Unicode case mapping, which keeps
+    /// Rust's upper-case tables (about 6 KB gzip) out of the bundle.
     ///
     /// ```
     /// use profile_widget::profile::Person;
     /// let p: Person = serde_json::from_str(r#"{"ID":"7","NAME":"ada","LAST_NAME":"Lovelace"}"#).unwrap();
-    /// assert_eq!(p.initials(), "AL");
+    /// assert_eq!(p.initials(), "aL");
     /// ```
     pub fn initials(&self) -> String {
         let initials: String = [&self.name, &self.last_name]
             .iter()
             .filter_map(|part| part.chars().find(|c| c.is_alphanumeric()))
-            .flat_map(char::to_uppercase)
             .collect();
         if initials.is_empty() {
             "?".into()

@@ -5,19 +5,20 @@ use super::model::Person;
 use std::ops::Range;
 
 /// Whether a person matches a filter typed by the user: every word of the query appears,
-/// case-insensitively, in the full name or the position.
+/// case-insensitively, in the full name or the position. `lowercase` does the case mapping:
+/// the browser's own in the widget (Rust's Unicode tables would cost the bundle about 8 KB
+/// gzip), `str::to_lowercase` natively.
 ///
 /// ```
 /// use profile_widget::profile::{Person, people::matches};
 /// let p: Person = serde_json::from_str(r#"{"ID":"7","NAME":"Ada","LAST_NAME":"Lovelace","WORK_POSITION":"Analyst"}"#).unwrap();
-/// assert!(matches(&p, "love ANA"));
-/// assert!(matches(&p, "  "));
-/// assert!(!matches(&p, "babbage"));
+/// assert!(matches(&p, "love ANA", str::to_lowercase));
+/// assert!(matches(&p, "  ", str::to_lowercase));
+/// assert!(!matches(&p, "babbage", str::to_lowercase));
 /// ```
-pub fn matches(person: &Person, query: &str) -> bool {
-    let haystack = format!("{} {}", person.full_name(), person.position).to_lowercase();
-    query
-        .to_lowercase()
+pub fn matches(person: &Person, query: &str, lowercase: fn(&str) -> String) -> bool {
+    let haystack = lowercase(&format!("{} {}", person.full_name(), person.position));
+    lowercase(query)
         .split_whitespace()
         .all(|word| haystack.contains(word))
 }
@@ -71,8 +72,8 @@ mod tests {
             r#"{"ID":"7","NAME":"İstanbul\u202E","LAST_NAME":"<script>","WORK_POSITION":"ß"}"#,
         )
         .unwrap();
-        assert!(matches(&p, "<SCRIPT>"));
-        assert!(matches(&p, "ss") || matches(&p, "ß"));
-        assert!(!matches(&p, "zzz"));
+        assert!(matches(&p, "<SCRIPT>", str::to_lowercase));
+        assert!(matches(&p, "ss", str::to_lowercase) || matches(&p, "ß", str::to_lowercase));
+        assert!(!matches(&p, "zzz", str::to_lowercase));
     }
 }

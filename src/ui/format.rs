@@ -125,3 +125,8 @@ pub fn warm_up(lang: Lang) {
     let _ = date(lang, sample);
     let _ = local_time(lang, &viewer_time_zone());
 }
+
+/// `text` in lower case by the browser's Unicode case mapping (`String.prototype.toLowerCase`).
+pub fn lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}

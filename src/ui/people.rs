@@ -3,6 +3,7 @@
 //! reports, loaded with the ID cursor and drawn as a virtualized list.
 
 use super::failure::{Failure, FailureNote};
+use super::format;
 use crate::bx24::{Bx24, ListRequest};
 use crate::context::UserId;
 use crate::i18n::{Lang, Msg, t};
@@ -225,7 +226,7 @@ pub fn PeoplePanel(
                 l.people
                     .iter()
                     .enumerate()
-                    .filter(|(_, p)| matches(p, &query))
+                    .filter(|(_, p)| matches(p, &query, format::lowercase))
                     .map(|(i, _)| i)
                     .collect::<Vec<_>>()
             })
