@@ -81,11 +81,11 @@ def main():
               "`e2e/faults.test.mjs`: each fault in its own simulator, all at once on this two-core machine. Time "
               "runs from opening the portal page. The real library never calls back on a 5xx, a dropped "
               "connection or an unparsable answer. The bridge notices a finished 5xx request (and a batch's "
-              "error answer) within about a second from Resource Timing; a dropped connection, an unparsable "
-              "answer or a refresh the parent never answers still costs its 20-second call timeout. A batch "
-              "refused with 401 whose token the library keeps (garbage or revoked, not expired) is noticed "
-              "2 s later, and a refused token is replaced from the parent page once. Reads "
-              "are retried with back-off; writes are never retried blindly.", ""]
+              "error answer) within about a second from Resource Timing; a dropped connection or an "
+              "unparsable answer still costs its 20-second call timeout. A batch or a read refused with 401 "
+              "after which the library keeps its token (a refresh the parent never answers, or a garbage or "
+              "revoked token) is noticed 2 s later, and a refused token is replaced from the parent page "
+              "once. Reads are retried with back-off; writes are never retried blindly.", ""]
     if faults:
         lines += ["| Fault | End state | Seconds | Bound | REST requests | Writes recorded |", "|---|---|---|---|---|---|"]
         for case in faults["cases"]:

@@ -4,13 +4,17 @@
 //! answer. Resource Timing tells when the request itself has finished, and with what status;
 //! a finished request whose callback did not follow is a lost answer now, not later.
 //!
-//! A batch refused with 401 is lost too unless the library refreshes its token: it does that
-//! (and sends again) for an expired token only; for a garbage or revoked one it throws.
+//! A request refused with 401 is lost too unless the library refreshes its token and sends it
+//! again, as it does for an expired token: a refresh the parent never answers leaves it
+//! waiting for good, and a batch refused for a garbage or revoked token makes it throw. Single
+//! calls are watched only when they read: a write the library might still send after a late
+//! refresh must not be sent twice.
 //!
 //! Where the browser does not report `responseStatus`, nothing is concluded and the call
 //! timeout decides, as before.
 
 use super::js;
+use super::retry::is_read_method;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -37,8 +41,8 @@ pub enum Lost {
     /// No answer reached the callback: the request failed in a way the library never
     /// reports, or the call timed out.
     Answer,
-    /// A batch was refused with 401 and the library kept its token: the token is not merely
-    /// expired, and a fresh one from the portal may help.
+    /// A request was refused with 401 and the library kept its token: its refresh failed or
+    /// was never tried, and a fresh token from the portal may help.
     Unauthorized,
 }
 
@@ -144,7 +148,13 @@ fn loses_callback(method: &str, status: u32) -> bool {
     status >= 500 || (method == "batch" && status >= 400 && status != 401)
 }
 
-/// Whether a batch refused with 401 `since_ms` ago is still unanswered for good: the library
+/// Whether a 401 to `method` is watched for a refresh that does not come: batches (which the
+/// retry sends again only when they read) and single reads.
+fn watches_refusals(method: &str) -> bool {
+    method == "batch" || is_read_method(method)
+}
+
+/// Whether a request refused with 401 `since_ms` ago is still unanswered for good: the library
 /// would have refreshed an expired token by now, and it has not.
 fn refused_for_good(since_ms: f64, token_refreshed: bool) -> bool {
     since_ms >= REFRESH_GRACE_MS && !token_refreshed
@@ -171,7 +181,7 @@ pub async fn answer_lost(
                         .is_some_and(|n| n.ends_with(&suffix))
             });
             ours.fold((false, None::<f64>), |(lost, refused), f| {
-                let refusal = (method == "batch" && f.status == 401).then_some(f.end);
+                let refusal = (f.status == 401 && watches_refusals(method)).then_some(f.end);
                 let latest = match (refused, refusal) {
                     (Some(a), Some(b)) => Some(a.max(b)),
                     (a, b) => a.or(b),
@@ -192,10 +202,20 @@ pub async fn answer_lost(
 
 #[cfg(test)]
 mod tests {
-    use super::{REFRESH_GRACE_MS, loses_callback, refused_for_good};
+    use super::{REFRESH_GRACE_MS, loses_callback, refused_for_good, watches_refusals};
 
     #[test]
-    fn a_401_batch_is_lost_only_if_the_token_stays_the_same() {
+    fn refusals_are_watched_for_batches_and_reads_only() {
+        assert!(watches_refusals("batch"));
+        assert!(watches_refusals("user.get"));
+        assert!(
+            !watches_refusals("tasks.task.add"),
+            "a write could be sent twice"
+        );
+    }
+
+    #[test]
+    fn a_401_is_lost_only_if_the_token_stays_the_same() {
         assert!(
             !refused_for_good(REFRESH_GRACE_MS - 1.0, false),
             "still in grace"

@@ -298,10 +298,10 @@ impl Bx24 {
         })
     }
 
-    /// After the portal refused the token (garbage or revoked, not merely expired): whether
-    /// a fresh one came from the parent page and the call may go again at once. A single
-    /// call's refusal is the server's own answer, given before the method ran; a batch's is
-    /// inferred, so only a batch of reads goes again.
+    /// After the portal refused the token (garbage or revoked, or expired and never
+    /// refreshed): whether a fresh one came from the parent page and the call may go again at
+    /// once. A single write's refusal is always the server's own answer, given before the
+    /// method ran; a batch's may be inferred (see `lost`), so only a batch of reads goes again.
     async fn renewed_for(&self, method: &str, is_read: bool) -> bool {
         (is_read || method != "batch") && self.refresh_auth().await.is_ok()
     }
@@ -313,7 +313,7 @@ impl Bx24 {
 
     /// The library's answer to a request sent at `sent`, or the error that says why none
     /// will come: the call timeout, a finished request the library never calls back after,
-    /// or a batch refused with 401 whose token the library did not refresh.
+    /// or a refusal (401) after which the library did not refresh its token.
     async fn answer_unless_lost(
         &self,
         answered: futures::channel::oneshot::Receiver<JsValue>,
