@@ -1,24 +1,14 @@
 // The card's actions end to end in the portal simulator: the writes (asserted on what the
 // simulator recorded), sharing, and moving between people without leaving the widget.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startPortal, control, root } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { control, root } from './support/portal.mjs';
+import { openPage } from './support/browser.mjs';
+import { useSimulator } from './support/suite.mjs';
 
 let sim, browser;
-
-before(async () => {
-  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  sim = await startPortal();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sim?.stop();
-});
-beforeEach(() => control(sim.portal, '/sim/api/reset', {}));
+useSimulator((started) => ({ sim, browser } = started), { reset: {} });
 
 async function openWidget(placement = 'USER_PROFILE_TOOLBAR') {
   const { page, problems } = await openPage(browser);

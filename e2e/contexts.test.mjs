@@ -2,21 +2,15 @@
 // shape, bad USER_IDs, unknown placements, missing auth, malformed window.name) sent by the
 // simulator's parent page to the release build. Each must end in its defined state (a card, a
 // clear error, the install page or the "runs inside Bitrix24" page) with no uncaught error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage, handlerFrame } from './support/browser.mjs';
+import { control } from './support/portal.mjs';
+import { openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
+import { useSimulator } from './support/suite.mjs';
 
 let sim, browser;
-before(async () => {
-  sim = await startPortal();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sim?.stop();
-});
+useSimulator((started) => ({ sim, browser } = started));
 
 const BAD = 'Bitrix24 opened the widget without a valid employee.';
 const WRONG = 'This widget belongs in a user profile menu.';

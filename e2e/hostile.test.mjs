@@ -2,11 +2,12 @@
 // of payloads, and photo URLs of every unsafe kind. No script may run (a sentinel global stays
 // unset in the widget and the portal), no unsafe image may load, links are built with
 // encoders, and the layout holds (no horizontal overflow, the card stays visible).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage, handlerFrame } from './support/browser.mjs';
+import { control } from './support/portal.mjs';
+import { openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
+import { useSimulator } from './support/suite.mjs';
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',
@@ -50,14 +51,9 @@ const PHOTOS = [
 ];
 
 let sim, browser, ids;
-before(async () => {
-  sim = await startPortal();
-  browser = await launch();
+useSimulator(async (started) => {
+  ({ sim, browser } = started);
   ids = await control(sim.portal, '/sim/api/hostile', { payloads: PAYLOADS, photos: PHOTOS });
-});
-after(async () => {
-  await browser?.close();
-  sim?.stop();
 });
 
 /** Opens the card of `user` and returns what the checks need. */

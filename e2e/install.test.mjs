@@ -1,25 +1,15 @@
 // Installing from an empty portal: the application's own page (DEFAULT) binds both profile
 // placements, finishes the installation, and the items appear; saving again is idempotent;
 // non-admins get an explanation; placement errors are shown with their code and a hint.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startPortal, control, root } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { control, root } from './support/portal.mjs';
+import { openPage } from './support/browser.mjs';
+import { useSimulator } from './support/suite.mjs';
 
 let sim, browser;
-
-before(async () => {
-  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  sim = await startPortal();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sim?.stop();
-});
-beforeEach(() => control(sim.portal, '/sim/api/reset', { fresh: true }));
+useSimulator((started) => ({ sim, browser } = started), { reset: { fresh: true } });
 
 const bindings = async () => (await control(sim.portal, '/sim/api/log')).placements;
 

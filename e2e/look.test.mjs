@@ -1,23 +1,14 @@
 // Look and access, light and dark: AA contrast of every visible text in the card, its forms
 // and lists, and every action reachable with the keyboard. Saves screenshots of both schemes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startPortal, root } from './support/portal.mjs';
-import { launch, handlerFrame } from './support/browser.mjs';
+import { root } from './support/portal.mjs';
+import { handlerFrame } from './support/browser.mjs';
+import { useSimulator } from './support/suite.mjs';
 
 let sim, browser;
-
-before(async () => {
-  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  sim = await startPortal();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sim?.stop();
-});
+useSimulator((started) => ({ sim, browser } = started));
 
 async function openCard(colorScheme) {
   const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 1000 } });

@@ -1,21 +1,13 @@
 // The portal simulator's parent page over the real postMessage protocol, driven through the
 // BX24 stand-in inside the widget's frame, in headless Chromium.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage, handlerFrame } from './support/browser.mjs';
+import { control } from './support/portal.mjs';
+import { openPage, handlerFrame } from './support/browser.mjs';
+import { useSimulator } from './support/suite.mjs';
 
 let sim, browser;
-
-before(async () => {
-  sim = await startPortal();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sim?.stop();
-});
-beforeEach(() => control(sim.portal, '/sim/api/reset', {}));
+useSimulator((started) => ({ sim, browser } = started), { reset: {} });
 
 /** Opens a placement from the portal page; returns the page, the widget's frame and problems. */
 async function openWidget(placement = 'USER_PROFILE_TOOLBAR', waitFor = '.profile-card') {

@@ -1,20 +1,14 @@
 // Secrets: the frame's tokens never appear in a URL, the console, storage, cookies, the DOM or an
 // error message — through a card, lists, a search, a token refresh and failing writes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage, handlerFrame } from './support/browser.mjs';
+import { control } from './support/portal.mjs';
+import { openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
+import { useSimulator } from './support/suite.mjs';
 
 let sim, browser;
-before(async () => {
-  sim = await startPortal();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sim?.stop();
-});
+useSimulator((started) => ({ sim, browser } = started));
 
 test('tokens stay out of URLs, the console, storage, cookies, the DOM and error messages', async () => {
   const { page } = await openPage(browser);

@@ -1,25 +1,15 @@
 // Release smoke test: the built dist/ (wasm-opt included), hosted by the simulator's app host,
 // must start in headless Chromium without a single console error, outside Bitrix24 and inside
 // both placements of the demo portal.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startPortal, root } from './support/portal.mjs';
-import { launch, openPage } from './support/browser.mjs';
+import { root } from './support/portal.mjs';
+import { openPage } from './support/browser.mjs';
+import { useSimulator } from './support/suite.mjs';
 
 let sim, browser;
-
-before(async () => {
-  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
-  sim = await startPortal();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  sim?.stop();
-});
+useSimulator((started) => ({ sim, browser } = started));
 
 test('opened directly, the release bundle explains where it runs', async () => {
   const { page, problems } = await openPage(browser);
