@@ -180,14 +180,12 @@ pub async fn answer_lost(
                         .next()
                         .is_some_and(|n| n.ends_with(&suffix))
             });
-            ours.fold((false, None::<f64>), |(lost, refused), f| {
-                let refusal = (f.status == 401 && watches_refusals(method)).then_some(f.end);
-                let latest = match (refused, refusal) {
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                    (a, b) => a.or(b),
-                };
-                (lost || loses_callback(method, f.status), latest)
-            })
+            let lost = ours.clone().any(|f| loses_callback(method, f.status));
+            let refused_at = ours
+                .filter(|f| f.status == 401 && watches_refusals(method))
+                .map(|f| f.end)
+                .reduce(f64::max);
+            (lost, refused_at)
         });
         if lost {
             return Lost::Answer;

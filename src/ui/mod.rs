@@ -85,7 +85,11 @@ pub fn App(
                             let until = js_sys::Date::now() + f64::from(notice.delay_ms);
                             retry.set(Some((notice.error.message(), until)));
                         });
-                        lang.set(Lang::from_bitrix(&bx24.lang()));
+                        let ui_lang = Lang::from_bitrix(&bx24.lang());
+                        lang.set(ui_lang);
+                        // Once per page: runs when this task next waits, i.e. once the first
+                        // request below is sent.
+                        leptos::task::spawn_local(async move { format::warm_up(ui_lang) });
                         connection.set_value(Some(bx24.clone()));
                         fit_on_resize(&bx24);
                         bx24
@@ -106,9 +110,6 @@ pub fn App(
             mark("profile:connected");
             phase.set(Phase::Loading(context.clone()));
             let user = target.get_value().unwrap_or(context.user_id);
-            // Runs once the request below is sent and this task waits for the answer.
-            let ui_lang = lang.get_untracked();
-            leptos::task::spawn_local(async move { format::warm_up(ui_lang) });
             let loaded = profile::load(&bx24, user).await;
             retry.set(None);
             match loaded {
