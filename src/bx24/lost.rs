@@ -110,6 +110,9 @@ fn observe() -> bool {
                 .ok()?;
         let options = js_sys::Object::new();
         js_sys::Reflect::set(&options, &"type".into(), &"resource".into()).ok()?;
+        // Requests finished before this instance started watching count too: a request
+        // handed over from the first-paint binary (see `handover`) may have ended already.
+        js_sys::Reflect::set(&options, &"buffered".into(), &true.into()).ok()?;
         let observe: js_sys::Function = js::member(&observer, "observe").dyn_into().ok()?;
         observe.call1(&observer, &options).ok()?;
         Some(())
@@ -121,20 +124,47 @@ fn observe() -> bool {
     started.is_some()
 }
 
-/// A marker taken just before a REST request is handed to the library, with the token it
-/// will be sent with (kept in memory only, to notice whether the library refreshed it).
+/// A marker taken just before a REST request is handed to the library, with a fingerprint of
+/// the token it will be sent with (to notice whether the library refreshed it; the token
+/// itself is never copied).
 pub struct Sent {
     at: f64,
-    token: Option<String>,
+    token: Option<u64>,
 }
 
-/// Marks the moment a request is about to be sent with `token`.
-pub fn sent(token: Option<String>) -> Sent {
+/// The fingerprint of a token: equal tokens give equal fingerprints, in every wasm instance
+/// built from this code (the hasher's keys are fixed).
+pub fn fingerprint(token: &str) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    token.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Marks the moment a request is about to be sent with the token of fingerprint `token`.
+pub fn sent(token: Option<u64>) -> Sent {
     observe();
     Sent { at: now(), token }
 }
 
+/// A request another wasm instance on the page sent at `at` (`performance.now()`, which the
+/// page's instances share) with the token of fingerprint `token`.
+pub fn sent_before(at: f64, token: Option<u64>) -> Sent {
+    observe();
+    Sent { at, token }
+}
+
 impl Sent {
+    /// When the request was sent (`performance.now()`).
+    pub fn at(&self) -> f64 {
+        self.at
+    }
+
+    /// The fingerprint of the token it was sent with.
+    pub fn token(&self) -> Option<u64> {
+        self.token
+    }
+
     /// Milliseconds since the request was sent.
     pub fn elapsed_ms(&self) -> u32 {
         (now() - self.at).clamp(0.0, f64::from(u32::MAX)) as u32
@@ -163,11 +193,7 @@ fn refused_for_good(since_ms: f64, token_refreshed: bool) -> bool {
 /// Resolves once a request to `method` that started after `sent` has finished in a way the
 /// library never calls back after; `token_now` reads the library's current token. Never
 /// resolves where the browser cannot tell.
-pub async fn answer_lost(
-    method: &str,
-    sent: &Sent,
-    token_now: impl Fn() -> Option<String>,
-) -> Lost {
+pub async fn answer_lost(method: &str, sent: &Sent, token_now: impl Fn() -> Option<u64>) -> Lost {
     let suffix = format!("/{method}.json");
     loop {
         js::sleep(GRACE_MS as u32).await;
@@ -200,7 +226,16 @@ pub async fn answer_lost(
 
 #[cfg(test)]
 mod tests {
-    use super::{REFRESH_GRACE_MS, loses_callback, refused_for_good, watches_refusals};
+    use super::{
+        REFRESH_GRACE_MS, fingerprint, loses_callback, refused_for_good, watches_refusals,
+    };
+
+    #[test]
+    fn fingerprints_tell_tokens_apart() {
+        assert_eq!(fingerprint("token-1"), fingerprint("token-1"));
+        assert_ne!(fingerprint("token-1"), fingerprint("token-2"));
+        assert_ne!(fingerprint("token-1"), fingerprint(""));
+    }
 
     #[test]
     fn refusals_are_watched_for_batches_and_reads_only() {

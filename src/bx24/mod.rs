@@ -13,6 +13,7 @@
 mod batch;
 mod error;
 mod frame;
+mod handover;
 mod js;
 mod list;
 mod lost;
@@ -149,6 +150,32 @@ pub async fn connect_with(options: Options) -> Result<Bx24, Error> {
 /// ```
 pub fn is_available() -> bool {
     library().is_ok()
+}
+
+/// A handle with default [`Options`] once the library holds its init data (a token), waiting
+/// for it at most `wait_ms`; `None` outside a portal, after that wait, or when the portal gave
+/// no token. Unlike [`connect`], it never asks the portal for a token: whoever connects later
+/// does that, once.
+///
+/// ```no_run
+/// # async fn demo() {
+/// if let Some(bx24) = profile_widget::bx24::connect_if_ready(1_500).await {
+///     // the fast path
+/// }
+/// # }
+/// ```
+pub async fn connect_if_ready(wait_ms: u32) -> Option<Bx24> {
+    let bx24 = Bx24 {
+        lib: library().ok()?,
+        options: Rc::new(Options::default()),
+        on_retry: None,
+    };
+    if bx24.auth().is_none() {
+        let (callback, answered) = js::callback();
+        bx24.lib.init(&callback).ok()?;
+        js::answer(answered, wait_ms).await?;
+    }
+    bx24.auth().is_some().then_some(bx24)
 }
 
 fn library() -> Result<sys::Library, Error> {

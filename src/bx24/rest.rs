@@ -8,7 +8,7 @@ use super::error::{Error, RestCode, RestError};
 use super::list::{IdCursor, PAGE_SIZE, pages_needed, row_id};
 use super::lost;
 use super::retry::is_read_method;
-use super::{Bx24, js, sys, thrown};
+use super::{Bx24, handover, js, sys, thrown};
 use futures::Stream;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -182,7 +182,10 @@ impl Bx24 {
         self.lib
             .call_method(method, params, &callback)
             .map_err(|e| thrown("callMethod", &e))?;
-        let result = self.answer_unless_lost(answered, method, &sent).await?;
+        let limit = self.options.call_timeout_ms;
+        let result = self
+            .answer_unless_lost(answered, method, &sent, limit)
+            .await?;
         let entry = read_result(method, &result.unchecked_into());
         match entry.result {
             Err(rest) => Err(Error::Rest(rest)), // seen by the retry policy
@@ -233,22 +236,78 @@ impl Bx24 {
         calls: &JsValue,
         halt: bool,
     ) -> Result<HashMap<String, Entry>, Error> {
+        let (answered, sent) = match handover::key(calls, halt).and_then(|k| handover::adopt(&k)) {
+            Some(adopted) => (adopted.answered, adopted.sent),
+            None => {
+                let (callback, answered) = js::callback();
+                let sent = lost::sent(self.token());
+                self.lib
+                    .call_batch(calls, &callback, halt)
+                    .map_err(|e| thrown("callBatch", &e))?;
+                (answered, sent)
+            }
+        };
+        let limit = self.options.call_timeout_ms;
+        let results = self
+            .answer_unless_lost(answered, "batch", &sent, limit)
+            .await?;
+        Ok(read_entries(commands, &results))
+    }
+
+    /// Sends a batch of at most 50 commands (one request) and leaves it for the next
+    /// [`Bx24::batch`] of the same commands on this page, in this wasm instance or another one
+    /// (see `handover`), which then waits for this request's answer instead of sending its
+    /// own. Gives this request's results if they come within `wait_ms`; never retries.
+    ///
+    /// ```no_run
+    /// use profile_widget::bx24::Batch;
+    /// use serde_json::Value;
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// let mut batch = Batch::new();
+    /// let me = batch.add::<Value, _>("me", "user.current", &()).unwrap();
+    /// if let Ok(results) = bx24.batch_to_hand_over(&batch, 1_500).await {
+    ///     // draw something early; the app's `bx24.batch(&batch)` gets the same results
+    /// }
+    /// # }
+    /// ```
+    pub async fn batch_to_hand_over(
+        &self,
+        batch: &Batch,
+        wait_ms: u32,
+    ) -> Result<BatchResults, Error> {
+        if batch.commands.len() > MAX_BATCH_COMMANDS {
+            return Err(Error::Unsupported(
+                "handing over a batch of several requests".into(),
+            ));
+        }
+        let mut commands = batch.commands.clone();
+        for command in &mut commands {
+            resolve_references(&mut command.params, &HashMap::new()); // as `batch` does
+        }
+        let calls = calls_object(&commands);
+        let key = handover::key(&calls, batch.halt)
+            .ok_or_else(|| Error::Unsupported("batch parameters without JSON".into()))?;
         let (callback, answered) = js::callback();
         let sent = lost::sent(self.token());
-        self.lib
-            .call_batch(calls, &callback, halt)
-            .map_err(|e| thrown("callBatch", &e))?;
-        let results = self.answer_unless_lost(answered, "batch", &sent).await?;
-        Ok(commands
-            .iter()
-            .filter_map(|command| {
-                let result = js::member(&results, &command.key);
-                (!result.is_undefined()).then(|| {
-                    let entry = read_result(&command.method, &result.unchecked_into());
-                    (command.key.clone(), entry)
-                })
-            })
-            .collect())
+        let mut thrown_by_library = None;
+        let answer = js_sys::Promise::new(&mut |resolve, _reject| {
+            if let Err(e) = self.lib.call_batch(&calls, &resolve, batch.halt) {
+                thrown_by_library = Some(thrown("callBatch", &e));
+            }
+        });
+        if let Some(error) = thrown_by_library {
+            return Err(error);
+        }
+        handover::publish(&key, &sent, &answer);
+        let then: js_sys::Function = js::member(&answer, "then").unchecked_into();
+        then.call1(&answer, &callback)
+            .map_err(|e| thrown("Promise.then", &e))?;
+        let results = self
+            .answer_unless_lost(answered, "batch", &sent, wait_ms)
+            .await?;
+        Ok(BatchResults {
+            entries: read_entries(&commands, &results),
+        })
     }
 
     /// Reads every row of a list method with the ID cursor, as a stream of
@@ -306,21 +365,24 @@ impl Bx24 {
         (is_read || method != "batch") && self.refresh_auth().await.is_ok()
     }
 
-    /// The library's current token, to notice whether it refreshes one.
-    fn token(&self) -> Option<String> {
-        self.auth().map(|auth| auth.access_token().to_owned())
+    /// The fingerprint of the library's current token, to notice whether it refreshes one.
+    fn token(&self) -> Option<u64> {
+        self.auth()
+            .map(|auth| lost::fingerprint(auth.access_token()))
     }
 
     /// The library's answer to a request sent at `sent`, or the error that says why none
-    /// will come: the call timeout, a finished request the library never calls back after,
-    /// or a refusal (401) after which the library did not refresh its token.
+    /// will come: `limit_ms` after it was sent, a finished request the library never calls
+    /// back after, or a refusal (401) after which the library did not refresh its token.
     async fn answer_unless_lost(
         &self,
         answered: futures::channel::oneshot::Receiver<JsValue>,
         method: &str,
         sent: &lost::Sent,
+        limit_ms: u32,
     ) -> Result<JsValue, Error> {
-        let answer = std::pin::pin!(js::answer(answered, self.options.call_timeout_ms));
+        let left_ms = limit_ms.saturating_sub(sent.elapsed_ms());
+        let answer = std::pin::pin!(js::answer(answered, left_ms));
         let token_now = || self.token();
         let lost = std::pin::pin!(lost::answer_lost(method, sent, &token_now));
         let gone = match futures::future::select(answer, lost).await {
@@ -474,6 +536,20 @@ fn calls_object(commands: &[Command]) -> JsValue {
         let _ = js_sys::Reflect::set(&calls, &JsValue::from_str(&command.key), &call);
     }
     calls.into()
+}
+
+/// Reads the `ajaxResult`s of a batch's answer, by key (none for commands it left out).
+fn read_entries(commands: &[Command], results: &JsValue) -> HashMap<String, Entry> {
+    commands
+        .iter()
+        .filter_map(|command| {
+            let result = js::member(results, &command.key);
+            (!result.is_undefined()).then(|| {
+                let entry = read_result(&command.method, &result.unchecked_into());
+                (command.key.clone(), entry)
+            })
+        })
+        .collect()
 }
 
 /// Reads an `ajaxResult` into an entry: its data, or its error with the HTTP status.
