@@ -4,12 +4,14 @@
 //! - [`bx24`]: the only code that touches `window.BX24`;
 //! - [`context`], [`i18n`], [`profile::model`]: pure logic, tested natively;
 //! - [`profile`]: the card's data, loaded in one request;
-//! - [`ui`]: Leptos components that take typed data.
+//! - [`ui`]: Leptos components that take typed data;
+//! - [`first_paint`]: the small binary's card, drawn before the app has loaded.
 
 #![warn(missing_docs)]
 
 pub mod bx24;
 pub mod context;
+pub mod first_paint;
 pub mod i18n;
 pub mod install;
 pub mod profile;
@@ -25,6 +27,12 @@ pub fn start() {
     let host = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
+    if let Some(live) = first_paint::painted() {
+        // A drawn card is showing: mount beside it, hidden; the app retires it when it has
+        // its own card (or anything else to show).
+        leptos::mount::mount_to(live.unchecked_into(), || leptos::view! { <ui::App/> }).forget();
+        return;
+    }
     match host {
         Some(host) => {
             host.set_inner_html(""); // only our own static skeleton is removed here

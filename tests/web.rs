@@ -301,3 +301,120 @@ async fn a_silent_portal_offers_a_retry_that_works() {
     let card = find(&host, ".profile-card").await;
     assert_eq!(card.get_attribute("data-user-id").as_deref(), Some("42"));
 }
+
+/// The first paint's steps (`first_paint`), run by hand: send the card's batch for handing
+/// over, read it, draw the card.
+async fn draw_first_card(host: &web_sys::HtmlElement) -> Result<(), String> {
+    use profile_widget::{first_paint, i18n::Lang, profile::FirstScreen};
+    let bx24 = profile_widget::bx24::connect()
+        .await
+        .map_err(|e| e.to_string())?;
+    let context = bx24.placement().map_err(|e| e.to_string())?;
+    let screen = FirstScreen::new(context.user_id);
+    let results = bx24
+        .batch_to_hand_over(&screen.batch, first_paint::PAINT_WAIT_MS)
+        .await
+        .map_err(|e| e.to_string())?;
+    let profile = screen
+        .read(context.user_id, &results)
+        .map_err(|e| e.to_string())?;
+    let lang = Lang::from_bitrix(&bx24.lang());
+    first_paint::draw(host, lang, &profile, &bx24.domain(), context.code);
+    Ok(())
+}
+
+/// The texts and links of a card's header, contacts and facts.
+fn card_texts(host: &web_sys::HtmlElement) -> Vec<String> {
+    let mut texts = Vec::new();
+    for selector in [
+        ".mode",
+        "h1",
+        ".position",
+        ".badges span",
+        ".presence",
+        ".contacts dt",
+        ".contacts dd a",
+        ".facts dt",
+        ".facts dd",
+        ".avatar img[src]",
+        ".avatar .initials:not([hidden])",
+    ] {
+        let nodes = host.query_selector_all(selector).unwrap();
+        for i in 0..nodes.length() {
+            let node: web_sys::Element = nodes.item(i).unwrap().unchecked_into();
+            let text = node.text_content().unwrap_or_default();
+            let link = ["href", "src", "class"].map(|a| node.get_attribute(a).unwrap_or_default());
+            texts.push(format!("{selector}: {text} {link:?}"));
+        }
+    }
+    texts
+}
+
+#[wasm_bindgen_test]
+async fn the_first_paint_and_the_app_show_the_same_card_from_one_request() {
+    // Hostile and unusual values too: markup in names, an absence, a dismissed extranet user.
+    fake(company(json!({
+        "init": {"LANG": "de"},
+        "rest": {"im.user.get": ok(json!({"id": 42, "status": "offline", "absent": "2026-12-04T00:00:00+03:00"}))},
+        "userOverrides": {"42": {
+            "UF_DEPARTMENT": [2], "NAME": "<b>Ann</b>", "ACTIVE": false, "USER_TYPE": "extranet",
+            "PERSONAL_BIRTHDAY": "1990-07-14T00:00:00+03:00", "PERSONAL_MOBILE": "+49 (30) 555-0142",
+            "PERSONAL_PHOTO": "https://cdn.example.test/ann.png"
+        }}
+    })));
+    let drawn = host();
+    draw_first_card(&drawn).await.unwrap();
+    assert!(drawn.query_selector(".first-card").unwrap().is_some());
+    assert!(
+        drawn.query_selector("b").unwrap().is_none(),
+        "markup stays text"
+    );
+    let app = host();
+    let _mounted = mount(&app);
+    find(&app, ".profile-card").await;
+    let (first, live) = (card_texts(&drawn), card_texts(&app));
+    assert!(first.len() > 12, "{first:#?}");
+    assert_eq!(first, live);
+    assert!(first.iter().any(|t| t.contains("<b>Ann</b>")), "{first:#?}");
+    let log = log();
+    let rest: Vec<&str> = log["rest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["method"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rest,
+        ["batch"],
+        "the app took the first paint's request over"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_handed_over_request_that_is_lost_is_retried_by_the_app_once() {
+    fake(company(json!({"rest": {"batch": [
+        {"status": 503, "once": true, "body": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}}
+    ]}})));
+    let drawn = host();
+    assert!(draw_first_card(&drawn).await.is_err(), "nothing to draw");
+    assert!(drawn.query_selector(".first-card").unwrap().is_none());
+    let app = host();
+    let _mounted = mount(&app);
+    // The app saw the lost answer as its own: it says so and counts down to its retry.
+    let status = find(&app, ".retrying").await;
+    let mut seen = String::new();
+    for _ in 0..300 {
+        seen = status.text_content().unwrap_or_default();
+        if !seen.is_empty() {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert!(seen.starts_with("Bitrix24 could not be reached."), "{seen}");
+    find(&app, ".profile-card").await;
+    assert_eq!(
+        log()["rest"].as_array().unwrap().len(),
+        2,
+        "the lost request and one retry, as without a first paint"
+    );
+}

@@ -497,15 +497,17 @@ async fn serve_app(State(host): State<AppHost>, method: Method, uri: Uri, body: 
             match file {
                 Some(file) => match tokio::fs::read(&file).await {
                     Ok(bytes) => {
-                        let is_index = file.file_name().is_some_and(|n| n == "index.html");
+                        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                        let is_index = name == "index.html";
                         if is_index {
                             policy_for(&bytes);
                         }
-                        // Hashed assets never change; index.html must always be revalidated.
-                        let cache = if is_index {
-                            "no-cache"
-                        } else {
+                        // Hashed assets never change; index.html and unhashed files (the app
+                        // the first paint imports) must always be revalidated.
+                        let cache = if is_hashed(name) {
                             "public, max-age=31536000, immutable"
+                        } else {
+                            "no-cache"
                         };
                         (
                             [
@@ -564,6 +566,12 @@ fn fill_trunk_placeholders(page: Vec<u8>, trunk_address: Option<&str>) -> Vec<u8
 }
 
 /// Paths with a file extension are assets: a missing one is a 404, not the page.
+/// Whether a file name carries Trunk's content hash (`name-<16 hex digits>…`).
+fn is_hashed(name: &str) -> bool {
+    name.split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 fn looks_like_asset(path: &str) -> bool {
     path.rsplit('/')
         .next()

@@ -19,7 +19,8 @@ fn dist() -> PathBuf {
         "<html>widget {{__TRUNK_ADDRESS__}}{{__TRUNK_WS_BASE__}}</html>",
     )
     .unwrap();
-    std::fs::write(dir.join("app-1a2b_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(dir.join("profile-widget_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(dir.join("sub/style.css"), "body{}").unwrap();
     dir
 }
@@ -116,7 +117,13 @@ async fn the_page_policy_allows_exactly_its_inline_loader() {
 
 #[tokio::test]
 async fn hashed_assets_are_cached_for_good_and_typed() {
-    let (status, headers, _) = send(host(None), "GET", "/app-1a2b_bg.wasm", Vec::new()).await;
+    let (status, headers, _) = send(
+        host(None),
+        "GET",
+        "/app-0123456789abcdef_bg.wasm",
+        Vec::new(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_TYPE], "application/wasm");
     assert!(
@@ -125,6 +132,10 @@ async fn hashed_assets_are_cached_for_good_and_typed() {
             .unwrap()
             .contains("immutable")
     );
+    // The app Trunk builds beside the first paint has no hash in its name: revalidated.
+    let (status, headers, _) = send(host(None), "GET", "/profile-widget_bg.wasm", Vec::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
     let (status, headers, _) = send(host(None), "GET", "/sub/style.css", Vec::new()).await;
     assert_eq!(status, StatusCode::OK);
     assert!(

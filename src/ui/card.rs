@@ -6,10 +6,11 @@ use super::format;
 use super::forms::{self, MeetingForm, TaskForm, ThanksForm, WriteState};
 use super::people::{PeoplePanel, PersonSearch};
 use super::share::{QrPanel, VcardLink};
+use super::summary::{Contact, Fact, Summary};
 use crate::bx24::{Bx24, OpenPathOutcome};
 use crate::context::{PlacementCode, UserId};
 use crate::i18n::{Lang, Msg, t, time_difference};
-use crate::profile::{PhoneKind, Profile, UserType, mailto_href, safe_image_url, tel_href, vcard};
+use crate::profile::{Profile, vcard};
 use leptos::prelude::*;
 
 /// The whole card for a loaded profile.
@@ -39,9 +40,7 @@ pub fn ProfileCard(
     on_open: Callback<UserId>,
 ) -> impl IntoView {
     let person = profile.person.clone();
-    let portal_origin = format!("http://{}", bx24.domain());
-    let photo = safe_image_url(&person.photo, &portal_origin)
-        .or_else(|| safe_image_url(&person.photo, &format!("https://{}", bx24.domain())));
+    let summary = Summary::new(lang, &profile, &bx24.domain());
     // The lists at the bottom wait until the card is painted: a timer set in the next
     // animation frame runs after that frame. A hidden frame gets no animation frames, hence
     // the second timer. Either may find the card already replaced.
@@ -54,29 +53,27 @@ pub fn ProfileCard(
     request_animation_frame(move || set_timeout(show_lists, std::time::Duration::ZERO));
     set_timeout(show_lists, std::time::Duration::from_millis(250));
     let lists_bx24 = StoredValue::new_local(bx24.clone());
-    let mode = if profile.is_me() {
-        Msg::MyCard
-    } else {
-        Msg::ColleagueCard
-    };
+    let (presence_class, presence) = summary.presence.clone();
     view! {
         <article class="profile-card" data-placement=placement.as_str().to_owned() data-user-id=person.id.to_string()
             aria-labelledby="person-name">
-            <p class="mode">{t(lang, mode)}</p>
+            <p class="mode">{summary.mode}</p>
             <header class="person">
-                <Avatar photo initials=person.initials()/>
+                <Avatar photo=summary.photo initials=summary.initials/>
                 <div class="who">
-                    <h1 id="person-name">{person.full_name()}</h1>
-                    <p class="position">{person.position.clone()}</p>
-                    <Badges lang profile=profile.clone()/>
-                    <PresenceLine lang profile=profile.clone()/>
+                    <h1 id="person-name">{summary.name}</h1>
+                    <p class="position">{summary.position}</p>
+                    <p class="badges">
+                        {summary.badges.into_iter().map(|(class, text)| view! { <span class=class>{text}</span> }).collect_view()}
+                    </p>
+                    <p class=presence_class>{presence}</p>
                 </div>
             </header>
             <LocalTime lang time_zone=person.time_zone.clone()/>
             <Actions lang bx24=bx24.clone() profile=profile.clone()/>
             <Tools lang bx24=bx24.clone() profile=profile.clone()/>
-            <Contacts lang profile=profile.clone()/>
-            <Facts lang profile=profile.clone()/>
+            <Contacts lang note=summary.contacts_note rows=summary.contacts/>
+            <Facts lang rows=summary.facts managers=summary.managers no_manager=summary.no_manager/>
             {move || below_fold.get().then(|| {
                 let bx24 = lists_bx24.get_value();
                 view! {
@@ -98,51 +95,6 @@ fn Avatar(photo: Option<String>, initials: String) -> impl IntoView {
             <span class="initials" hidden=move || !failed.get()>{initials}</span>
         </div>
     }
-}
-
-#[component]
-fn Badges(lang: Lang, profile: Profile) -> impl IntoView {
-    let person = &profile.person;
-    let mut badges = Vec::new();
-    if !person.active {
-        badges.push(("badge fired", Msg::BadgeFired));
-    }
-    match person.user_type() {
-        UserType::Extranet => badges.push(("badge extranet", Msg::BadgeExtranet)),
-        UserType::Email => badges.push(("badge invited", Msg::BadgeInvited)),
-        UserType::Employee => {}
-    }
-    view! {
-        <p class="badges">
-            {badges.into_iter().map(|(class, msg)| view! { <span class=class>{t(lang, msg)}</span> }).collect_view()}
-        </p>
-    }
-}
-
-#[component]
-fn PresenceLine(lang: Lang, profile: Profile) -> impl IntoView {
-    let absent = profile
-        .presence
-        .as_ref()
-        .and_then(|p| p.absent_until)
-        .map(|until| {
-            format!(
-                "{} {}",
-                t(lang, Msg::AbsentUntil),
-                format::date(lang, until)
-            )
-        });
-    let online = profile.person.is_online()
-        || profile
-            .presence
-            .as_ref()
-            .is_some_and(|p| p.status == "online");
-    let (class, text) = match absent {
-        Some(text) => ("presence absent", text),
-        None if online => ("presence online", t(lang, Msg::Online).to_owned()),
-        None => ("presence offline", t(lang, Msg::Offline).to_owned()),
-    };
-    view! { <p class=class>{text}</p> }
 }
 
 #[component]
@@ -336,38 +288,17 @@ fn ActionButton(
 }
 
 #[component]
-fn Contacts(lang: Lang, profile: Profile) -> impl IntoView {
-    let person = &profile.person;
-    let mut rows: Vec<(Msg, String, Option<String>)> = Vec::new();
-    if !person.email.is_empty() {
-        rows.push((Msg::Email, person.email.clone(), mailto_href(&person.email)));
-    }
-    for (kind, number) in person.phones() {
-        let label = match kind {
-            PhoneKind::Work => Msg::WorkPhone,
-            PhoneKind::Mobile => Msg::Mobile,
-            PhoneKind::Inner => Msg::InnerPhone,
-        };
-        let href = tel_href(&number);
-        rows.push((label, number, href));
-    }
-    let note = if profile.contacts_hidden() {
-        Some(Msg::ContactsHidden)
-    } else if rows.is_empty() {
-        Some(Msg::NoContacts)
-    } else {
-        None
-    };
+fn Contacts(lang: Lang, note: Option<&'static str>, rows: Vec<Contact>) -> impl IntoView {
     view! {
         <section class="contacts" aria-labelledby="contacts-title">
             <h2 id="contacts-title">{t(lang, Msg::Contacts)}</h2>
-            <p class="note">{note.map(|msg| t(lang, msg))}</p>
+            <p class="note">{note}</p>
             <dl>
-                {rows.into_iter().map(|(label, value, href)| view! {
-                    <dt>{t(lang, label)}</dt>
+                {rows.into_iter().map(|row| view! {
+                    <dt>{row.label}</dt>
                     <dd>
-                        <a href=href>{value.clone()}</a>
-                        <CopyButton lang text=value/>
+                        <a href=row.href>{row.value.clone()}</a>
+                        <CopyButton lang text=row.value/>
                     </dd>
                 }).collect_view()}
             </dl>
@@ -418,43 +349,17 @@ async fn copy_to_clipboard(text: &str) -> bool {
 }
 
 #[component]
-fn Facts(lang: Lang, profile: Profile) -> impl IntoView {
-    let person = &profile.person;
-    // One row type for every fact keeps the view code small.
-    let mut rows: Vec<(Msg, &'static str, String)> = Vec::new();
-    if !profile.departments.is_empty() {
-        let names: Vec<&str> = profile
-            .departments
-            .iter()
-            .map(|d| d.name.as_str())
-            .collect();
-        rows.push((Msg::Departments, "departments", names.join(" · ")));
-    }
-    if let Some(mut birthday) = person.birthday() {
-        birthday.year = None; // a birthday shows day and month only
-        rows.push((Msg::Birthday, "birthday", format::date(lang, birthday)));
-    }
-    if let Some(employed) = person.employment_date() {
-        rows.push((
-            Msg::EmploymentDate,
-            "employed",
-            format::date(lang, employed),
-        ));
-    }
-    let managers: Vec<String> = profile
-        .managers
-        .iter()
-        .map(|m| match m.position.as_str() {
-            "" => m.full_name(),
-            position => format!("{} · {position}", m.full_name()),
-        })
-        .collect();
-    let no_manager = managers.is_empty().then(|| t(lang, Msg::NoManager));
+fn Facts(
+    lang: Lang,
+    rows: Vec<Fact>,
+    managers: Vec<String>,
+    no_manager: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <section class="facts">
             <dl>
-                {rows.into_iter().map(|(label, class, value)| view! {
-                    <dt>{t(lang, label)}</dt><dd class=class>{value}</dd>
+                {rows.into_iter().map(|row| view! {
+                    <dt>{row.label}</dt><dd class=row.class>{row.value}</dd>
                 }).collect_view()}
                 <dt>{t(lang, Msg::Managers)}</dt>
                 <dd>

@@ -2,12 +2,13 @@
 
 mod card;
 mod failure;
-mod format;
+pub(crate) mod format;
 mod forms;
 mod install;
 mod people;
 mod share;
 mod status;
+mod summary;
 
 use crate::bx24::{self, Bx24, Options};
 use crate::context::{ContextError, PlacementCode, PlacementContext, UserId};
@@ -17,6 +18,7 @@ pub use card::ProfileCard;
 pub use install::InstallPage;
 use leptos::prelude::*;
 pub use status::{ErrorPanel, OutsidePage};
+pub use summary::{Contact, Fact, Summary};
 
 /// What the widget is doing.
 ///
@@ -130,7 +132,14 @@ pub fn App(
     };
     view! {
         <main class="widget" lang=move || lang.get().tag()>
-            {move || match phase.get() {
+            {move || {
+                let phase = phase.get();
+                if !matches!(phase, Phase::Connecting | Phase::Loading(_)) {
+                    // Built and inserted in this same run: the drawn card and this one are
+                    // never both in the page.
+                    crate::first_paint::retire();
+                }
+                match phase {
                 Phase::Connecting => view! {
                     <p class="status" role="status" aria-live="polite">{t(lang.get(), Msg::Connecting)}</p>
                 }.into_any(),
@@ -170,7 +179,7 @@ pub fn App(
                 Phase::Failed(error) => view! {
                     <ErrorPanel lang=lang.get() error on_retry=Callback::new(move |_| start())/>
                 }.into_any(),
-            }}
+            }}}
         </main>
     }
 }
@@ -189,7 +198,7 @@ fn fail(phase: RwSignal<Phase>, error: LoadError) {
 }
 
 /// A User Timing mark, read by the benchmark script (`performance.mark(name)`).
-fn mark(name: &str) {
+pub(crate) fn mark(name: &str) {
     use wasm_bindgen::JsCast;
     let performance =
         js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap_or_default();
@@ -247,7 +256,7 @@ fn fit_on_resize(bx24: &Bx24) {
 
 /// `LANG` from the handler URL's query (Bitrix24 appends it), for pages shown before
 /// or without a connection.
-fn url_lang() -> Lang {
+pub(crate) fn url_lang() -> Lang {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();

@@ -1,0 +1,129 @@
+// The first paint (src/first_paint): the small binary draws the card before the app has been
+// downloaded, the app takes it over without a second REST request, and the two are never in
+// the page together. The app's download is held back here, so that the drawn card can be
+// looked at on its own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { control } from './support/portal.mjs';
+import { openPage, handlerFrame } from './support/browser.mjs';
+import { useSimulator } from './support/suite.mjs';
+
+let sim, browser;
+useSimulator((started) => ({ sim, browser } = started), { reset: {} });
+
+/** Records, in every frame, the most cards ever present at once and when each first showed. */
+function watchCards() {
+  window.__cards = { most: 0, drawnAt: null, appAt: null };
+  const observer = new MutationObserver(() => {
+    const drawn = document.querySelectorAll('.first-card, #drawn-name').length > 0;
+    const app = document.querySelectorAll('.profile-card, #person-name').length > 0;
+    const cards = window.__cards;
+    cards.most = Math.max(cards.most, document.querySelectorAll('.first-card, .profile-card').length);
+    if (drawn && document.querySelector('#person-name')) cards.most = 99; // both names at once
+    if (drawn && cards.drawnAt === null) cards.drawnAt = performance.now();
+    if (app && cards.appAt === null) cards.appAt = performance.now();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Holds the app's files back until `release()` is called; `fail` answers the first with an error. */
+async function holdApp(page, { fail = false } = {}) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  let failed = false;
+  await page.route(/\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js)(\?.*)?$/, async (route) => {
+    if (fail && !failed) {
+      failed = true;
+      return route.abort('connectionreset');
+    }
+    await released;
+    return route.continue();
+  });
+  return release;
+}
+
+const text = (frame, selector) => frame.locator(selector).evaluateAll((nodes) =>
+  nodes.map((n) => n.textContent.replace(/\s+/g, ' ').trim()));
+
+/** The header, contacts and facts of a card, as text; the copy buttons are the app's own. */
+async function cardText(frame, root) {
+  return {
+    mode: await text(frame, `${root} .mode`),
+    name: await text(frame, `${root} h1`),
+    position: await text(frame, `${root} .position`),
+    badges: await text(frame, `${root} .badges`),
+    presence: await text(frame, `${root} .presence`),
+    contacts: await text(frame, `${root} .contacts dt, ${root} .contacts dd a`),
+    links: await frame.locator(`${root} .contacts dd a`).evaluateAll((a) => a.map((n) => n.getAttribute('href'))),
+    facts: await text(frame, `${root} .facts dt, ${root} .facts dd`),
+    photo: await frame.locator(`${root} .avatar img`).evaluateAll((i) => i.map((n) => n.getAttribute('src'))),
+  };
+}
+
+test('the card is drawn before the app is downloaded, and the app takes it over with no second request', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.addInitScript(watchCards);
+  const release = await holdApp(page);
+  await page.goto(sim.portal + '/');
+  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  const before = (await control(sim.portal, '/sim/api/log')).requests;
+  await page.click('#open-toolbar-placement');
+  const frameLocator = page.frameLocator('iframe');
+  await frameLocator.locator('.first-card').waitFor({ timeout: 15000 });
+  const frame = handlerFrame(page);
+  const state = await control(sim.portal, '/sim/api/state');
+  assert.equal(await frame.locator('#drawn-name').textContent(), state.card.name);
+  assert.equal(await frame.locator('.profile-card').count(), 0, 'the app is still on its way');
+  // Everything the drawn card needed came before the app: its files were never asked for.
+  const fetched = await frame.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(fetched.some((name) => /\/paint-[0-9a-f]{16}_bg\.wasm$/.test(name)), fetched.join('\n'));
+  assert.ok(!fetched.some((name) => /\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js)/.test(name)), fetched.join('\n'));
+  assert.equal((await control(sim.portal, '/sim/api/log')).requests - before, 1);
+  const drawn = await cardText(frame, '.first-card');
+
+  release();
+  await frameLocator.locator('.profile-card .actions .message').waitFor({ timeout: 15000 });
+  assert.equal(await frame.locator('.first-card').count(), 0, 'the drawn card is retired');
+  assert.deepEqual(await cardText(frame, '.profile-card'), drawn, 'both renderers say the same');
+  const cards = await frame.evaluate(() => window.__cards);
+  assert.equal(cards.most, 1, 'never two cards at once');
+  assert.ok(cards.drawnAt < cards.appAt, JSON.stringify(cards));
+  assert.equal((await control(sim.portal, '/sim/api/log')).requests - before, 1, 'the app took the request over');
+  // The app's card works: an action reaches the portal.
+  await frame.locator('.actions .message').click();
+  await page.waitForFunction(() => window.__simLog.some((e) => e.text.includes('open messenger')));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an app that cannot be downloaded is said so under the drawn card, and Retry loads it', async () => {
+  const { page } = await openPage(browser);
+  const release = await holdApp(page, { fail: true });
+  release();
+  await page.goto(sim.portal + '/');
+  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await page.click('#open-toolbar-placement');
+  const frame = page.frameLocator('iframe');
+  const failed = frame.locator('.first-card + .load-failed, .first-paint .load-failed');
+  await failed.waitFor({ timeout: 15000 });
+  assert.match(await failed.textContent(), /network|connection/i);
+  await frame.locator('#drawn-name').waitFor();
+  await failed.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await frame.locator('.profile-card .actions .message').waitFor({ timeout: 15000 });
+  assert.equal(await frame.locator('.first-card, .load-failed').count(), 0);
+  await page.close();
+});
+
+test('placements the first paint does not draw go to the app at once', async () => {
+  // The application's own page (DEFAULT): the install page, from the app alone.
+  const { page, problems } = await openPage(browser);
+  await page.goto(sim.portal + '/');
+  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await page.click('#open-app');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.install').waitFor({ timeout: 15000 });
+  assert.equal(await frame.locator('.first-card').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (Trunk.toml). Trunk builds the app beside the first paint (index.html's
+# `data-type="worker"` link) but leaves its files unhashed: a release would then replace the
+# app under frames still running the old first paint, and no cache could keep it for good.
+# This gives them content-hashed names like every other file and names the app in index.html
+# (`<meta name="profile-widget-app">`), where the first paint reads it.
+set -euo pipefail
+dir=${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}
+js=$dir/profile-widget.js
+wasm=$dir/profile-widget_bg.wasm
+page=$dir/index.html
+for file in "$js" "$wasm" "$page"; do
+  [[ -f $file ]] || { echo "version-app: $file is missing" >&2; exit 1; }
+done
+name=profile-widget-$(cat "$js" "$wasm" | sha256sum | cut -c1-16)
+# The glue loads its wasm by file name, from beside itself.
+grep -q 'profile-widget_bg\.wasm' "$js" || { echo "version-app: the glue does not name its wasm" >&2; exit 1; }
+sed "s/profile-widget_bg\.wasm/${name}_bg.wasm/g" "$js" > "$dir/$name.js"
+mv "$wasm" "$dir/${name}_bg.wasm"
+rm "$js"
+grep -q '</head>' "$page" || { echo "version-app: no </head> in index.html" >&2; exit 1; }
+sed -i "s|</head>|<meta name=\"profile-widget-app\" content=\"$name.js\"></head>|" "$page"
+echo "version-app: $name"

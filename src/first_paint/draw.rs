@@ -1,0 +1,182 @@
+//! The drawn card: the Leptos card's header, contacts and facts as plain DOM, from the same
+//! [`Summary`] and with the same classes (one stylesheet for both). Every value from the portal
+//! is set as text; links and the photo come from the summary's encoders and URL checks.
+
+use crate::context::PlacementCode;
+use crate::i18n::{Lang, Msg, t};
+use crate::profile::Profile;
+use crate::ui::Summary;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Document, Element};
+
+/// The class of the drawn card's `<main>`; the app retires it.
+const DRAWN: &str = "first-paint";
+/// The class of the container the app mounts into, hidden, beside a drawn card.
+const LIVE: &str = "app-live";
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// `<tag class="class">text</tag>`, appended to `parent`.
+fn add(parent: &Element, tag: &str, class: &str, text: &str) -> Option<Element> {
+    let element = parent.owner_document()?.create_element(tag).ok()?;
+    if !class.is_empty() {
+        element.set_attribute("class", class).ok()?;
+    }
+    if !text.is_empty() {
+        element.set_text_content(Some(text));
+    }
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
+/// Replaces `host`'s content (the skeleton) with the card of `profile`, as the app would
+/// show it first: header, contacts and facts, without actions. `None` if the DOM refused an
+/// element (the app then replaces whatever was drawn).
+///
+/// ```no_run
+/// # fn demo(host: web_sys::Element, profile: profile_widget::profile::Profile) {
+/// use profile_widget::{context::PlacementCode, i18n::Lang};
+/// profile_widget::first_paint::draw(&host, Lang::En, &profile, "example.bitrix24.com",
+///     PlacementCode::UserProfileMenu);
+/// # }
+/// ```
+pub fn draw(
+    host: &Element,
+    lang: Lang,
+    profile: &Profile,
+    domain: &str,
+    placement: PlacementCode,
+) -> Option<()> {
+    let summary = Summary::new(lang, profile, domain);
+    host.set_text_content(None);
+    let main = add(host, "main", &format!("widget {DRAWN}"), "")?;
+    let _ = main.set_attribute("lang", lang.tag());
+    let card = add(&main, "article", "first-card", "")?;
+    let _ = card.set_attribute("data-placement", placement.as_str());
+    let _ = card.set_attribute("data-user-id", &profile.person.id.to_string());
+    let _ = card.set_attribute("aria-labelledby", "drawn-name");
+    let _ = card.set_attribute("aria-busy", "true"); // its actions are still on the way
+
+    add(&card, "p", "mode", summary.mode)?;
+    let header = add(&card, "header", "person", "")?;
+    let avatar = add(&header, "div", "avatar", "")?;
+    let _ = avatar.set_attribute("aria-hidden", "true");
+    match &summary.photo {
+        Some(photo) => {
+            let image = add(&avatar, "img", "", "")?;
+            let _ = image.set_attribute("src", photo);
+            let _ = image.set_attribute("alt", "");
+        }
+        None => {
+            add(&avatar, "span", "initials", &summary.initials)?;
+        }
+    }
+    let who = add(&header, "div", "who", "")?;
+    let _ = add(&who, "h1", "", &summary.name)?.set_attribute("id", "drawn-name");
+    add(&who, "p", "position", &summary.position)?;
+    let badges = add(&who, "p", "badges", "")?;
+    for (class, text) in &summary.badges {
+        add(&badges, "span", class, text)?;
+    }
+    add(&who, "p", summary.presence.0, &summary.presence.1)?;
+    // Where the actions will be, so that the contacts do not jump when they arrive.
+    let _ = add(&card, "div", "actions-pending", "")?.set_attribute("aria-hidden", "true");
+
+    let contacts = add(&card, "section", "contacts", "")?;
+    add(&contacts, "h2", "", t(lang, Msg::Contacts))?;
+    add(
+        &contacts,
+        "p",
+        "note",
+        summary.contacts_note.unwrap_or_default(),
+    )?;
+    let list = add(&contacts, "dl", "", "")?;
+    for contact in &summary.contacts {
+        add(&list, "dt", "", contact.label)?;
+        let value = add(&list, "dd", "", "")?;
+        let link = add(&value, "a", "", &contact.value)?;
+        if let Some(href) = &contact.href {
+            let _ = link.set_attribute("href", href);
+        }
+    }
+
+    let facts = add(&add(&card, "section", "facts", "")?, "dl", "", "")?;
+    for fact in &summary.facts {
+        add(&facts, "dt", "", fact.label)?;
+        add(&facts, "dd", fact.class, &fact.value)?;
+    }
+    add(&facts, "dt", "", t(lang, Msg::Managers))?;
+    let managers = add(&facts, "dd", "", "")?;
+    add(
+        &managers,
+        "span",
+        "note",
+        summary.no_manager.unwrap_or_default(),
+    )?;
+    let list = add(&managers, "ol", "managers", "")?;
+    for line in &summary.managers {
+        add(&list, "li", "", line)?;
+    }
+    Some(())
+}
+
+/// Whether `#app` holds a drawn card, and if so a hidden container beside it for the app.
+///
+/// ```no_run
+/// if let Some(container) = profile_widget::first_paint::painted() {
+///     // mount the app into `container`; `retire()` shows it
+/// }
+/// ```
+pub fn painted() -> Option<Element> {
+    let document = document()?;
+    let host = document.get_element_by_id("app")?;
+    host.query_selector(&format!(":scope > .{DRAWN}")).ok()??;
+    let live = add(&host, "div", LIVE, "")?;
+    live.set_attribute("hidden", "").ok()?;
+    Some(live)
+}
+
+/// Removes the drawn card and shows the app's container in its place, in one step. Does
+/// nothing when there is no drawn card (any more).
+///
+/// ```no_run
+/// profile_widget::first_paint::retire();
+/// ```
+pub fn retire() {
+    let Some(document) = document() else { return };
+    let Ok(Some(drawn)) = document.query_selector(&format!("#app > .{DRAWN}")) else {
+        return;
+    };
+    drawn.remove();
+    if let Ok(Some(live)) = document.query_selector(&format!("#app > .{LIVE}")) {
+        let _ = live.remove_attribute("hidden");
+    }
+}
+
+/// Says that the app could not be loaded, with a button that runs `retry` (once).
+pub(super) fn load_failed(message: &str, retry_label: &str, retry: impl FnOnce() + 'static) {
+    let Some(host) = document().and_then(|d| d.get_element_by_id("app")) else {
+        return;
+    };
+    let parent = host
+        .query_selector(&format!(":scope > .{DRAWN}"))
+        .ok()
+        .flatten()
+        .unwrap_or(host);
+    let Some(line) = add(&parent, "p", "error load-failed", message) else {
+        return;
+    };
+    let _ = line.set_attribute("role", "alert");
+    let Some(button) = add(&line, "button", "button secondary", retry_label) else {
+        return;
+    };
+    let _ = button.set_attribute("type", "button");
+    let on_click = Closure::once_into_js(move || {
+        line.remove();
+        retry();
+    });
+    let _ = button.add_event_listener_with_callback("click", on_click.unchecked_ref());
+}

@@ -1,0 +1,136 @@
+//! The first paint: what runs first in the frame, and all it has to download. Leptos and the
+//! card's actions, forms and lists weigh about 225 KB; this draws the card's header, contacts
+//! and facts in about 90 KB, then loads the app, which takes the card over.
+//!
+//! It follows the happy path only, and hands everything else to the app untouched:
+//! - the BX24 library must have its init data (the inline loader starts it before the wasm,
+//!   so it is usually in) within [`PAINT_WAIT_MS`], and the placement must be a profile one;
+//!   otherwise the app is loaded at once, and it connects (and asks for a token) as before;
+//! - it sends the card's one batch and leaves it on the page for the app (`bx24::handover`),
+//!   so the app waits for that request instead of sending another, and handles any failure
+//!   of it exactly as if it had sent it (no retry is made here);
+//! - only a card it can read in full within [`PAINT_WAIT_MS`] is drawn; then the app loads.
+//!
+//! The app mounts hidden and replaces the drawn card in one step when it has its own
+//! ([`retire`]), so there are never two cards, and nothing typed or focused is lost: the
+//! drawn card has links but no controls.
+
+mod draw;
+
+pub use draw::{draw, painted, retire};
+
+use crate::bx24;
+use crate::i18n::{Lang, Msg, t};
+use crate::profile::FirstScreen;
+use wasm_bindgen::prelude::*;
+
+/// How long the first paint waits for the card's answer before it gives the request to the
+/// app (whose skeleton, retry countdowns and errors then take over).
+pub const PAINT_WAIT_MS: u32 = 1_500;
+
+#[wasm_bindgen(inline_js = "
+export function load_app(file, attempt) {
+  const url = new URL('../../' + file, import.meta.url);
+  if (attempt > 0) url.search = 'attempt=' + attempt; // a failed import is not fetched again
+  return import(url.href).then((app) => app.default());
+}
+")]
+extern "C" {
+    /// Imports and starts the app `file`, which sits two folders above this module (in
+    /// `snippets/<crate>-<hash>/`): Trunk builds it beside this binary, never starting it
+    /// (its `rel=\"rust\"` link has `data-type=\"worker\"`).
+    #[wasm_bindgen(catch)]
+    fn load_app(file: &str, attempt: u32) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The app's file, as `scripts/version-app.sh` named it in the page; Trunk's own unhashed
+/// name where the page does not say.
+fn app_file() -> String {
+    let named = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='profile-widget-app']").ok()?)
+        .and_then(|meta| meta.get_attribute("content"));
+    match named {
+        Some(file) if is_app_file(&file) => file,
+        _ => "profile-widget.js".to_owned(),
+    }
+}
+
+/// `profile-widget-<16 hex digits>.js`, and nothing that could lead elsewhere.
+fn is_app_file(file: &str) -> bool {
+    file.strip_prefix("profile-widget-")
+        .and_then(|rest| rest.strip_suffix(".js"))
+        .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Draws the card if it can, then loads the app. What `src/bin/paint.rs` runs.
+///
+/// ```no_run
+/// profile_widget::first_paint::run();
+/// ```
+pub fn run() {
+    wasm_bindgen_futures::spawn_local(async {
+        let lang = paint().await;
+        start_app(lang, 0).await;
+    });
+}
+
+/// Draws the card; the language it used, or `None` when it handed over without drawing.
+async fn paint() -> Option<Lang> {
+    crate::ui::mark("profile:start");
+    let bx24 = bx24::connect_if_ready(PAINT_WAIT_MS).await?;
+    let context = bx24.placement().ok()?;
+    crate::ui::mark("profile:connected");
+    let lang = Lang::from_bitrix(&bx24.lang());
+    let user = context.user_id;
+    let screen = FirstScreen::new(user);
+    let results = bx24
+        .batch_to_hand_over(&screen.batch, PAINT_WAIT_MS)
+        .await
+        .ok()?;
+    let profile = screen.read(user, &results).ok()?;
+    crate::ui::mark("profile:data");
+    let host = web_sys::window()?.document()?.get_element_by_id("app")?;
+    draw(&host, lang, &profile, &bx24.domain(), context.code);
+    crate::ui::mark("profile:card");
+    // The frame's height follows the card now, not when the app arrives.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = bx24.fit_window().await;
+    });
+    Some(lang)
+}
+
+/// Loads the app; should that fail (the connection dropped), says so with a retry.
+async fn start_app(lang: Option<Lang>, attempt: u32) {
+    let loaded = match load_app(&app_file(), attempt) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        Err(_) => false,
+    };
+    if !loaded {
+        web_sys::console::warn_1(&"profile widget: the app could not be loaded".into());
+        let lang = lang.unwrap_or_else(crate::ui::url_lang);
+        draw::load_failed(t(lang, Msg::ErrNetwork), t(lang, Msg::Retry), move || {
+            wasm_bindgen_futures::spawn_local(start_app(Some(lang), attempt + 1));
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_app_file;
+
+    #[test]
+    fn only_a_hashed_app_file_is_imported() {
+        assert!(is_app_file("profile-widget-c94a3ee1f9aa7246.js"));
+        for file in [
+            "profile-widget.js",
+            "profile-widget-c94a3ee1f9aa724.js",
+            "profile-widget-c94a3ee1f9aa7246.js?x",
+            "https://evil.test/profile-widget-c94a3ee1f9aa7246.js",
+            "../profile-widget-c94a3ee1f9aa7246.js",
+            "profile-widget-c94a3ee1f9aa72zz.js",
+        ] {
+            assert!(!is_app_file(file), "{file}");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! What the top of the card says, worked out once for its two renderers: the Leptos card and
+//! the first paint, which draws the same header, contacts and facts before the app has
+//! loaded (see `first_paint`). Labels are localized; values from the portal stay plain text,
+//! for each renderer to insert as text.
+
+use super::format;
+use crate::i18n::{Lang, Msg, t};
+use crate::profile::{PhoneKind, Profile, UserType, mailto_href, safe_image_url, tel_href};
+
+/// One contact: its label, the value shown (and copied), and a link built with encoders.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contact {
+    /// "Email", "Mobile", …
+    pub label: &'static str,
+    /// The address or number as the portal gave it.
+    pub value: String,
+    /// `mailto:`/`tel:` link, when the value makes one.
+    pub href: Option<String>,
+}
+
+/// One fact: its label, a class for styles and tests, and the value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    /// "Departments", "Birthday", …
+    pub label: &'static str,
+    /// `departments`, `birthday` or `employed`.
+    pub class: &'static str,
+    /// The text shown.
+    pub value: String,
+}
+
+/// The header, contacts and facts of a profile's card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// "My card" or "Colleague".
+    pub mode: &'static str,
+    /// A photo URL safe to load, if any.
+    pub photo: Option<String>,
+    /// Shown when there is no photo or it fails to load.
+    pub initials: String,
+    /// The person's full name.
+    pub name: String,
+    /// Their position.
+    pub position: String,
+    /// `(class, text)` of each badge: dismissed, extranet, invited.
+    pub badges: Vec<(&'static str, &'static str)>,
+    /// `(class, text)` of the presence line.
+    pub presence: (&'static str, String),
+    /// Why no contacts are listed, when none are.
+    pub contacts_note: Option<&'static str>,
+    /// Email and phones.
+    pub contacts: Vec<Contact>,
+    /// Departments, birthday, employment date.
+    pub facts: Vec<Fact>,
+    /// Managers, nearest first, as "name · position".
+    pub managers: Vec<String>,
+    /// Said instead of managers when there are none.
+    pub no_manager: Option<&'static str>,
+}
+
+impl Summary {
+    /// The summary of `profile` in `lang`, for a portal at `domain` (relative photo URLs).
+    ///
+    /// ```no_run
+    /// # fn demo(profile: profile_widget::profile::Profile) {
+    /// use profile_widget::{i18n::Lang, ui::Summary};
+    /// let summary = Summary::new(Lang::En, &profile, "example.bitrix24.com");
+    /// println!("{} · {}", summary.name, summary.presence.1);
+    /// # }
+    /// ```
+    pub fn new(lang: Lang, profile: &Profile, domain: &str) -> Self {
+        let person = &profile.person;
+        let photo = safe_image_url(&person.photo, &format!("http://{domain}"))
+            .or_else(|| safe_image_url(&person.photo, &format!("https://{domain}")));
+        let mode = if profile.is_me() {
+            Msg::MyCard
+        } else {
+            Msg::ColleagueCard
+        };
+        let managers: Vec<String> = profile
+            .managers
+            .iter()
+            .map(|m| match m.position.as_str() {
+                "" => m.full_name(),
+                position => format!("{} · {position}", m.full_name()),
+            })
+            .collect();
+        let contacts = contacts(lang, profile);
+        let contacts_note = if profile.contacts_hidden() {
+            Some(t(lang, Msg::ContactsHidden))
+        } else if contacts.is_empty() {
+            Some(t(lang, Msg::NoContacts))
+        } else {
+            None
+        };
+        Self {
+            mode: t(lang, mode),
+            photo,
+            initials: person.initials(),
+            name: person.full_name(),
+            position: person.position.clone(),
+            badges: badges(lang, profile),
+            presence: presence(lang, profile),
+            contacts_note,
+            contacts,
+            facts: facts(lang, profile),
+            no_manager: managers.is_empty().then(|| t(lang, Msg::NoManager)),
+            managers,
+        }
+    }
+}
+
+fn badges(lang: Lang, profile: &Profile) -> Vec<(&'static str, &'static str)> {
+    let person = &profile.person;
+    let mut badges = Vec::new();
+    if !person.active {
+        badges.push(("badge fired", t(lang, Msg::BadgeFired)));
+    }
+    match person.user_type() {
+        UserType::Extranet => badges.push(("badge extranet", t(lang, Msg::BadgeExtranet))),
+        UserType::Email => badges.push(("badge invited", t(lang, Msg::BadgeInvited))),
+        UserType::Employee => {}
+    }
+    badges
+}
+
+fn presence(lang: Lang, profile: &Profile) -> (&'static str, String) {
+    let absent = profile
+        .presence
+        .as_ref()
+        .and_then(|p| p.absent_until)
+        .map(|until| {
+            format!(
+                "{} {}",
+                t(lang, Msg::AbsentUntil),
+                format::date(lang, until)
+            )
+        });
+    let online = profile.person.is_online()
+        || profile
+            .presence
+            .as_ref()
+            .is_some_and(|p| p.status == "online");
+    match absent {
+        Some(text) => ("presence absent", text),
+        None if online => ("presence online", t(lang, Msg::Online).to_owned()),
+        None => ("presence offline", t(lang, Msg::Offline).to_owned()),
+    }
+}
+
+fn contacts(lang: Lang, profile: &Profile) -> Vec<Contact> {
+    let person = &profile.person;
+    let mut rows = Vec::new();
+    if !person.email.is_empty() {
+        rows.push(Contact {
+            label: t(lang, Msg::Email),
+            value: person.email.clone(),
+            href: mailto_href(&person.email),
+        });
+    }
+    for (kind, number) in person.phones() {
+        let label = match kind {
+            PhoneKind::Work => Msg::WorkPhone,
+            PhoneKind::Mobile => Msg::Mobile,
+            PhoneKind::Inner => Msg::InnerPhone,
+        };
+        rows.push(Contact {
+            label: t(lang, label),
+            href: tel_href(&number),
+            value: number,
+        });
+    }
+    rows
+}
+
+fn facts(lang: Lang, profile: &Profile) -> Vec<Fact> {
+    let person = &profile.person;
+    let mut rows = Vec::new();
+    let mut fact = |label, class, value| {
+        rows.push(Fact {
+            label: t(lang, label),
+            class,
+            value,
+        })
+    };
+    if !profile.departments.is_empty() {
+        let names: Vec<&str> = profile
+            .departments
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect();
+        fact(Msg::Departments, "departments", names.join(" · "));
+    }
+    if let Some(mut birthday) = person.birthday() {
+        birthday.year = None; // a birthday shows day and month only
+        fact(Msg::Birthday, "birthday", format::date(lang, birthday));
+    }
+    if let Some(employed) = person.employment_date() {
+        fact(
+            Msg::EmploymentDate,
+            "employed",
+            format::date(lang, employed),
+        );
+    }
+    rows
+}
