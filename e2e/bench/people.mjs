@@ -9,8 +9,12 @@ const requests = async (sim) => (await control(sim.portal, '/sim/api/log')).requ
 
 async function openCard(browser, sim) {
   const { page, problems } = await openPage(browser);
-  // Keep the wasm instance: its linear memory is the widget's heap.
-  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  // Keep both wasm instances (the first paint, then the app): their linear memories are the
+  // widget's heap.
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__paint = e.detail.wasm; });
+    addEventListener('ProfileWidgetAppStarted', (e) => { window.__app = e.detail.wasm; });
+  });
   await page.goto(sim.portal + '/');
   await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
   await page.click('#open-toolbar-placement');
@@ -32,7 +36,11 @@ async function colleagues(browser) {
     const used = await requests(sim) - before;
     const loaded = Number(await frame.textContent('.people .count'));
     const failed = await frame.locator('.people .failed').count();
-    const heapBytes = await frame.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+    const heapBytes = await frame.evaluate(() => {
+      const bytes = (wasm) => wasm?.memory?.buffer?.byteLength;
+      const [paint, app] = [bytes(window.__paint), bytes(window.__app)];
+      return paint === undefined || app === undefined ? null : paint + app;
+    });
     // Scroll the list one step per frame for 180 frames. Per frame: the work (scroll handler,
     // the widget's re-render of the rows in view, style and layout), and the frame interval.
     const { work, intervals } = await frame.evaluate(() => new Promise((resolve) => {

@@ -20,7 +20,7 @@ mod draw;
 pub use draw::{draw, painted, retire};
 
 use crate::bx24;
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{CardMsg, Lang, t_card};
 use crate::profile::FirstScreen;
 use wasm_bindgen::prelude::*;
 
@@ -32,13 +32,17 @@ pub const PAINT_WAIT_MS: u32 = 1_500;
 export function load_app(file, attempt) {
   const url = new URL('../../' + file, import.meta.url);
   if (attempt > 0) url.search = 'attempt=' + attempt; // a failed import is not fetched again
-  return import(url.href).then((app) => app.default());
+  return import(url.href)
+    .then((app) => app.default())
+    .then((wasm) => { dispatchEvent(new CustomEvent('ProfileWidgetAppStarted', { detail: { wasm } })); });
 }
 ")]
 extern "C" {
     /// Imports and starts the app `file`, which sits two folders above this module (in
     /// `snippets/<crate>-<hash>/`): Trunk builds it beside this binary, never starting it
-    /// (its `rel=\"rust\"` link has `data-type=\"worker\"`).
+    /// (its `rel=\"rust\"` link has `data-type=\"worker\"`). Then dispatches
+    /// `ProfileWidgetAppStarted` with the app's wasm, as Trunk's `TrunkApplicationStarted`
+    /// does for this binary (the benchmark reads both heaps).
     #[wasm_bindgen(catch)]
     fn load_app(file: &str, attempt: u32) -> Result<js_sys::Promise, JsValue>;
 }
@@ -109,9 +113,13 @@ async fn start_app(lang: Option<Lang>, attempt: u32) {
     if !loaded {
         web_sys::console::warn_1(&"profile widget: the app could not be loaded".into());
         let lang = lang.unwrap_or_else(crate::ui::url_lang);
-        draw::load_failed(t(lang, Msg::ErrNetwork), t(lang, Msg::Retry), move || {
-            wasm_bindgen_futures::spawn_local(start_app(Some(lang), attempt + 1));
-        });
+        draw::load_failed(
+            t_card(lang, CardMsg::ErrNetwork),
+            t_card(lang, CardMsg::Retry),
+            move || {
+                wasm_bindgen_futures::spawn_local(start_app(Some(lang), attempt + 1));
+            },
+        );
     }
 }
 
