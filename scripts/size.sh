@@ -7,7 +7,7 @@
 # The budgets live here and nowhere else. Lower them as size work lands; never raise one
 # without measuring why (BENCHMARKS.md has what each part costs).
 set -euo pipefail
-FIRST_RENDER_BUDGET_GZIP_BYTES=100000 # issue #7: at most 100 KB, and below the reference's
+FIRST_RENDER_BUDGET_GZIP_BYTES=90000 # issue #7 asks at most 100 KB (and below the reference)
 APP_BUDGET_GZIP_BYTES=$((224 * 1024))
 
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -3,7 +3,7 @@
 //! is set as text; links and the photo come from the summary's encoders and URL checks.
 
 use crate::context::PlacementCode;
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{CardMsg, Lang, t_card};
 use crate::profile::Profile;
 use crate::ui::Summary;
 use wasm_bindgen::JsCast;
@@ -86,7 +86,7 @@ pub fn draw(
     let _ = add(&card, "div", "actions-pending", "")?.set_attribute("aria-hidden", "true");
 
     let contacts = add(&card, "section", "contacts", "")?;
-    add(&contacts, "h2", "", t(lang, Msg::Contacts))?;
+    add(&contacts, "h2", "", t_card(lang, CardMsg::Contacts))?;
     add(
         &contacts,
         "p",
@@ -108,7 +108,7 @@ pub fn draw(
         add(&facts, "dt", "", fact.label)?;
         add(&facts, "dd", fact.class, &fact.value)?;
     }
-    add(&facts, "dt", "", t(lang, Msg::Managers))?;
+    add(&facts, "dt", "", t_card(lang, CardMsg::Managers))?;
     let managers = add(&facts, "dd", "", "")?;
     add(
         &managers,

@@ -1,10 +1,11 @@
 //! What the top of the card says, worked out once for its two renderers: the Leptos card and
 //! the first paint, which draws the same header, contacts and facts before the app has
-//! loaded (see `first_paint`). Labels are localized; values from the portal stay plain text,
-//! for each renderer to insert as text.
+//! loaded (see `first_paint`). Labels are localized, from the first screen's own tables
+//! (`i18n::t_card`: the first paint links no other text); values from the portal stay plain
+//! text, for each renderer to insert as text.
 
 use super::format;
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{CardMsg, Lang, t_card};
 use crate::profile::{PhoneKind, Profile, UserType, mailto_href, safe_image_url, tel_href};
 
 /// One contact: its label, the value shown (and copied), and a link built with encoders.
@@ -73,9 +74,9 @@ impl Summary {
         let photo = safe_image_url(&person.photo, &format!("http://{domain}"))
             .or_else(|| safe_image_url(&person.photo, &format!("https://{domain}")));
         let mode = if profile.is_me() {
-            Msg::MyCard
+            CardMsg::MyCard
         } else {
-            Msg::ColleagueCard
+            CardMsg::ColleagueCard
         };
         let managers: Vec<String> = profile
             .managers
@@ -87,14 +88,14 @@ impl Summary {
             .collect();
         let contacts = contacts(lang, profile);
         let contacts_note = if profile.contacts_hidden() {
-            Some(t(lang, Msg::ContactsHidden))
+            Some(t_card(lang, CardMsg::ContactsHidden))
         } else if contacts.is_empty() {
-            Some(t(lang, Msg::NoContacts))
+            Some(t_card(lang, CardMsg::NoContacts))
         } else {
             None
         };
         Self {
-            mode: t(lang, mode),
+            mode: t_card(lang, mode),
             photo,
             initials: person.initials(),
             name: person.full_name(),
@@ -104,7 +105,9 @@ impl Summary {
             contacts_note,
             contacts,
             facts: facts(lang, profile),
-            no_manager: managers.is_empty().then(|| t(lang, Msg::NoManager)),
+            no_manager: managers
+                .is_empty()
+                .then(|| t_card(lang, CardMsg::NoManager)),
             managers,
         }
     }
@@ -114,11 +117,11 @@ fn badges(lang: Lang, profile: &Profile) -> Vec<(&'static str, &'static str)> {
     let person = &profile.person;
     let mut badges = Vec::new();
     if !person.active {
-        badges.push(("badge fired", t(lang, Msg::BadgeFired)));
+        badges.push(("badge fired", t_card(lang, CardMsg::BadgeFired)));
     }
     match person.user_type() {
-        UserType::Extranet => badges.push(("badge extranet", t(lang, Msg::BadgeExtranet))),
-        UserType::Email => badges.push(("badge invited", t(lang, Msg::BadgeInvited))),
+        UserType::Extranet => badges.push(("badge extranet", t_card(lang, CardMsg::BadgeExtranet))),
+        UserType::Email => badges.push(("badge invited", t_card(lang, CardMsg::BadgeInvited))),
         UserType::Employee => {}
     }
     badges
@@ -132,7 +135,7 @@ fn presence(lang: Lang, profile: &Profile) -> (&'static str, String) {
         .map(|until| {
             format!(
                 "{} {}",
-                t(lang, Msg::AbsentUntil),
+                t_card(lang, CardMsg::AbsentUntil),
                 format::date(lang, until)
             )
         });
@@ -143,8 +146,11 @@ fn presence(lang: Lang, profile: &Profile) -> (&'static str, String) {
             .is_some_and(|p| p.status == "online");
     match absent {
         Some(text) => ("presence absent", text),
-        None if online => ("presence online", t(lang, Msg::Online).to_owned()),
-        None => ("presence offline", t(lang, Msg::Offline).to_owned()),
+        None if online => ("presence online", t_card(lang, CardMsg::Online).to_owned()),
+        None => (
+            "presence offline",
+            t_card(lang, CardMsg::Offline).to_owned(),
+        ),
     }
 }
 
@@ -153,19 +159,19 @@ fn contacts(lang: Lang, profile: &Profile) -> Vec<Contact> {
     let mut rows = Vec::new();
     if !person.email.is_empty() {
         rows.push(Contact {
-            label: t(lang, Msg::Email),
+            label: t_card(lang, CardMsg::Email),
             value: person.email.clone(),
             href: mailto_href(&person.email),
         });
     }
     for (kind, number) in person.phones() {
         let label = match kind {
-            PhoneKind::Work => Msg::WorkPhone,
-            PhoneKind::Mobile => Msg::Mobile,
-            PhoneKind::Inner => Msg::InnerPhone,
+            PhoneKind::Work => CardMsg::WorkPhone,
+            PhoneKind::Mobile => CardMsg::Mobile,
+            PhoneKind::Inner => CardMsg::InnerPhone,
         };
         rows.push(Contact {
-            label: t(lang, label),
+            label: t_card(lang, label),
             href: tel_href(&number),
             value: number,
         });
@@ -178,7 +184,7 @@ fn facts(lang: Lang, profile: &Profile) -> Vec<Fact> {
     let mut rows = Vec::new();
     let mut fact = |label, class, value| {
         rows.push(Fact {
-            label: t(lang, label),
+            label: t_card(lang, label),
             class,
             value,
         })
@@ -189,15 +195,15 @@ fn facts(lang: Lang, profile: &Profile) -> Vec<Fact> {
             .iter()
             .map(|d| d.name.as_str())
             .collect();
-        fact(Msg::Departments, "departments", names.join(" · "));
+        fact(CardMsg::Departments, "departments", names.join(" · "));
     }
     if let Some(mut birthday) = person.birthday() {
         birthday.year = None; // a birthday shows day and month only
-        fact(Msg::Birthday, "birthday", format::date(lang, birthday));
+        fact(CardMsg::Birthday, "birthday", format::date(lang, birthday));
     }
     if let Some(employed) = person.employment_date() {
         fact(
-            Msg::EmploymentDate,
+            CardMsg::EmploymentDate,
             "employed",
             format::date(lang, employed),
         );
