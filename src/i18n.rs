@@ -102,244 +102,291 @@ impl Lang {
     }
 }
 
-/// A message key.
-///
-/// ```
-/// use profile_widget::i18n::{t, Lang, Msg};
-/// assert_eq!(t(Lang::En, Msg::OutsideTitle), "This widget runs inside Bitrix24");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Msg {
-    // The card's first screen (see `CardMsg`): first, in `CardMsg`'s order.
-    /// The retry button.
-    Retry,
-    /// No answer from the REST server.
-    ErrNetwork,
-    /// My card
-    MyCard,
-    /// Colleague
-    ColleagueCard,
-    /// Online
-    Online,
-    /// Offline
-    Offline,
-    /// Absent until
-    AbsentUntil,
-    /// Contacts
-    Contacts,
-    /// E-mail
-    Email,
-    /// Work phone
-    WorkPhone,
-    /// Mobile
-    Mobile,
-    /// Extension
-    InnerPhone,
-    /// Contacts are hidden: the application has only the user_brief scope.
-    ContactsHidden,
-    /// No contacts given.
-    NoContacts,
-    /// Birthday
-    Birthday,
-    /// Employed since
-    EmploymentDate,
-    /// Departments
-    Departments,
-    /// Managers
-    Managers,
-    /// No manager above.
-    NoManager,
-    /// Extranet
-    BadgeExtranet,
-    /// Dismissed
-    BadgeFired,
-    /// Invited
-    BadgeInvited,
-    // Everything else.
-    /// Shown while connecting to the portal.
-    Connecting,
-    /// Heading of the page shown outside Bitrix24.
-    OutsideTitle,
-    /// Body of the page shown outside Bitrix24.
-    OutsideBody,
-    /// Not inside a Bitrix24 frame.
-    ErrNotInBitrix24,
-    /// The portal did not answer a frame command.
-    ErrPortalSilent,
-    /// Rate limited.
-    ErrRateLimited,
-    /// The session (token) expired.
-    ErrSessionExpired,
-    /// Access denied or scope missing.
-    ErrNoAccess,
-    /// The portal answered something unexpected.
-    ErrPortal,
-    /// Bad placement options.
-    ErrBadContext,
-    /// Opened from a placement the widget does not serve.
-    ErrWrongPlacement,
-    /// Loading the profile…
-    Loading,
-    /// Local time
-    LocalTime,
-    /// same time as you
-    SameTimeAsYou,
-    /// ahead of you
-    AheadOfYou,
-    /// behind you
-    BehindYou,
-    /// Copy
-    Copy,
-    /// Copied
-    Copied,
-    /// Actions
-    Actions,
-    /// Message
-    Message,
-    /// Call
-    AudioCall,
-    /// Video call
-    VideoCall,
-    /// Phone
-    PhoneCall,
-    /// Full profile
-    OpenProfile,
-    /// This is you.
-    ReasonMe,
-    /// This employee has been dismissed.
-    ReasonFired,
-    /// No phone number is given.
-    ReasonNoPhone,
-    /// This portal cannot open profiles from applications.
-    ReasonNoPath,
-    /// This employee was not found or is not visible to you.
-    ErrUserNotFound,
-    /// Create a task assigned to them. (Task)
-    ActTask,
-    /// Schedule a meeting. (Meeting)
-    ActMeeting,
-    /// Send an appreciation. (Thank)
-    ActThanks,
-    /// Download the vCard. (Save contact)
-    ActVcard,
-    /// Show the QR code of my vCard. (My QR code)
-    ActQr,
-    /// A scope the action needs was not granted. (The application has no permission for this.)
-    ReasonNoScope,
-    /// Close a panel. (Close)
-    Close,
-    /// A write is in flight. (Sending…)
-    Sending,
-    /// A required field is empty. (Fill in this field.)
-    FieldRequired,
-    /// Label of the task title. (Task title)
-    TaskTitle,
-    /// Label of the task description. (Description)
-    TaskDescription,
-    /// Label of the deadline. (Deadline)
-    TaskDeadline,
-    /// Submit the task form. (Create task)
-    TaskSubmit,
-    /// The task was created. (Task created.)
-    TaskCreated,
-    /// Open the created task. (Open task)
-    OpenTask,
-    /// Label of the meeting subject. (Subject)
-    MeetingName,
-    /// Label of the day choice. (Day)
-    MeetingDay,
-    /// Label of the duration. (Duration)
-    MeetingLength,
-    /// Unit after a number of minutes. (min)
-    Minutes,
-    /// Heading of the free slots. (Free for both of you)
-    MeetingFree,
-    /// Free/busy is loading. (Looking for free time…)
-    MeetingLoading,
-    /// No common free slot that day. (No common free time on this day.)
-    MeetingNoSlots,
-    /// No slot chosen yet. (Choose a time.)
-    MeetingPickSlot,
-    /// Submit the meeting form. (Schedule meeting)
-    MeetingSubmit,
-    /// The meeting was created. (Meeting scheduled.)
-    MeetingCreated,
-    /// Label of the badge choice. (Badge)
-    ThanksBadge,
-    /// Label of the appreciation text. (Message text)
-    ThanksMessage,
-    /// Title of the appreciation post. (Thank you!)
-    ThanksTitle,
-    /// Submit the appreciation. (Send thanks)
-    ThanksSubmit,
-    /// The appreciation was posted. (Thanks published.)
-    ThanksSent,
-    /// A gratitude badge. (Thumbs up)
-    MedalThumbsUp,
-    /// A gratitude badge. (Heart)
-    MedalHeart,
-    /// A gratitude badge. (Cup)
-    MedalCup,
-    /// A gratitude badge. (Star)
-    MedalStar,
-    /// Caption of the QR code. (Scan with a phone camera to save my contact.)
-    QrHint,
-    /// Department colleagues. (Colleagues)
-    Colleagues,
-    /// People they manage. (Direct reports)
-    DirectReports,
-    /// Filter a loaded list. (Filter by name)
-    FilterPeople,
-    /// Search the whole portal. (Find an employee)
-    FindEmployee,
-    /// Placeholder of the search box. (Name or position)
-    SearchHint,
-    /// An empty search result. (Nobody found.)
-    NothingFound,
-    /// Open the portal's user picker. (Choose from the list…)
-    PickFromList,
-    /// Return to the first card. (Back)
-    BackToCard,
-    /// A write action failed (the detail follows). (Bitrix24 did not accept this:)
-    ErrWriteFailed,
-    /// The menu item's built-in title. (Profile card)
-    DefaultItemTitle,
-    /// Heading of the settings page. (Set up the profile widget)
-    InstallTitle,
-    /// What the settings page does. (Choose where employees find the widget. Saving again is always safe.)
-    InstallIntro,
-    /// The USER_PROFILE_MENU placement. (User menu (top right))
-    WhereMenu,
-    /// The USER_PROFILE_TOOLBAR placement. (Employee card toolbar)
-    WhereToolbar,
-    /// A placement is bound. (Installed as)
-    StatusBound,
-    /// A placement is not bound. (Not installed)
-    StatusNotBound,
-    /// Label of the item title. (Item title)
-    ItemTitle,
-    /// Placeholder of the item title. (Empty: the built-in title in every language)
-    ItemTitleHint,
-    /// Install (first time). (Install)
-    InstallButton,
-    /// Save (already installed). (Save)
-    SaveButton,
-    /// The bindings were saved. (Saved. The items are in place.)
-    Saved,
-    /// Heading for non-admins. (Profile widget)
-    NonAdminTitle,
-    /// What the app does, for non-admins. (Shows a colleague's profile card with quick actions (message, call, task, meeting, thanks) from the user menu and from employee cards.)
-    NonAdminBody,
-    /// A non-admin cannot install. (Only a Bitrix24 administrator can install it: please ask yours.)
-    NonAdminAsk,
-    /// What to do on ACCESS_DENIED. (Only a portal administrator can change this.)
-    HintAccessDenied,
-    /// What to do on WRONG_AUTH_TYPE. (Open this page from the application inside Bitrix24, not through a webhook.)
-    HintWrongAuth,
-    /// What to do without the placement scope. (Add the placement and user scopes in the application's settings, then open it again.)
-    HintNoScope,
-    /// Nothing chosen to install. (Choose at least one place.)
-    ChooseOne,
+/// Defines [`Msg`] (every message) and [`CardMsg`] (the card's first screen, which are
+/// also `Msg`'s first variants, in the same order and under the same names) from one list.
+macro_rules! messages {
+    (
+        first_screen: { $($(#[$card_doc:meta])* $card:ident,)* }
+        others: { $($(#[$other_doc:meta])* $other:ident,)* }
+    ) => {
+        /// A message key.
+        ///
+        /// ```
+        /// use profile_widget::i18n::{t, Lang, Msg};
+        /// assert_eq!(t(Lang::En, Msg::OutsideTitle), "This widget runs inside Bitrix24");
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg {
+            $($(#[$card_doc])* $card,)*
+            $($(#[$other_doc])* $other,)*
+        }
+
+        /// A message of the card's first screen: what the first paint says before the app
+        /// has loaded. Its texts are tables of their own, so that the first paint, which uses
+        /// [`t_card`] only, links these and not the other messages (about 12 KB gzip). Each
+        /// is the [`Msg`] of the same name, and [`t`] gives the same text.
+        ///
+        /// ```
+        /// use profile_widget::i18n::{t, t_card, CardMsg, Lang, Msg};
+        /// assert_eq!(t_card(Lang::Fr, CardMsg::Managers), t(Lang::Fr, Msg::Managers));
+        /// assert_eq!(Msg::from(CardMsg::Online), Msg::Online);
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum CardMsg {
+            $($(#[$card_doc])* $card,)*
+        }
+
+        /// How many first-screen messages there are.
+        const CARD_COUNT: usize = [$(stringify!($card),)*].len();
+
+        impl CardMsg {
+            /// Every first-screen message, in the order of its tables.
+            pub const ALL: [CardMsg; CARD_COUNT] = [$(CardMsg::$card,)*];
+        }
+
+        impl From<CardMsg> for Msg {
+            fn from(msg: CardMsg) -> Self {
+                match msg {
+                    $(CardMsg::$card => Msg::$card,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    first_screen: {
+        /// The retry button.
+        Retry,
+        /// No answer from the REST server.
+        ErrNetwork,
+        /// My card
+        MyCard,
+        /// Colleague
+        ColleagueCard,
+        /// Online
+        Online,
+        /// Offline
+        Offline,
+        /// Absent until
+        AbsentUntil,
+        /// Contacts
+        Contacts,
+        /// E-mail
+        Email,
+        /// Work phone
+        WorkPhone,
+        /// Mobile
+        Mobile,
+        /// Extension
+        InnerPhone,
+        /// Contacts are hidden: the application has only the user_brief scope.
+        ContactsHidden,
+        /// No contacts given.
+        NoContacts,
+        /// Birthday
+        Birthday,
+        /// Employed since
+        EmploymentDate,
+        /// Departments
+        Departments,
+        /// Managers
+        Managers,
+        /// No manager above.
+        NoManager,
+        /// Extranet
+        BadgeExtranet,
+        /// Dismissed
+        BadgeFired,
+        /// Invited
+        BadgeInvited,
+    }
+    others: {
+        /// Shown while connecting to the portal.
+        Connecting,
+        /// Heading of the page shown outside Bitrix24.
+        OutsideTitle,
+        /// Body of the page shown outside Bitrix24.
+        OutsideBody,
+        /// Not inside a Bitrix24 frame.
+        ErrNotInBitrix24,
+        /// The portal did not answer a frame command.
+        ErrPortalSilent,
+        /// Rate limited.
+        ErrRateLimited,
+        /// The session (token) expired.
+        ErrSessionExpired,
+        /// Access denied or scope missing.
+        ErrNoAccess,
+        /// The portal answered something unexpected.
+        ErrPortal,
+        /// Bad placement options.
+        ErrBadContext,
+        /// Opened from a placement the widget does not serve.
+        ErrWrongPlacement,
+        /// Loading the profile…
+        Loading,
+        /// Local time
+        LocalTime,
+        /// same time as you
+        SameTimeAsYou,
+        /// ahead of you
+        AheadOfYou,
+        /// behind you
+        BehindYou,
+        /// Copy
+        Copy,
+        /// Copied
+        Copied,
+        /// Actions
+        Actions,
+        /// Message
+        Message,
+        /// Call
+        AudioCall,
+        /// Video call
+        VideoCall,
+        /// Phone
+        PhoneCall,
+        /// Full profile
+        OpenProfile,
+        /// This is you.
+        ReasonMe,
+        /// This employee has been dismissed.
+        ReasonFired,
+        /// No phone number is given.
+        ReasonNoPhone,
+        /// This portal cannot open profiles from applications.
+        ReasonNoPath,
+        /// This employee was not found or is not visible to you.
+        ErrUserNotFound,
+        /// Create a task assigned to them. (Task)
+        ActTask,
+        /// Schedule a meeting. (Meeting)
+        ActMeeting,
+        /// Send an appreciation. (Thank)
+        ActThanks,
+        /// Download the vCard. (Save contact)
+        ActVcard,
+        /// Show the QR code of my vCard. (My QR code)
+        ActQr,
+        /// A scope the action needs was not granted. (The application has no permission for this.)
+        ReasonNoScope,
+        /// Close a panel. (Close)
+        Close,
+        /// A write is in flight. (Sending…)
+        Sending,
+        /// A required field is empty. (Fill in this field.)
+        FieldRequired,
+        /// Label of the task title. (Task title)
+        TaskTitle,
+        /// Label of the task description. (Description)
+        TaskDescription,
+        /// Label of the deadline. (Deadline)
+        TaskDeadline,
+        /// Submit the task form. (Create task)
+        TaskSubmit,
+        /// The task was created. (Task created.)
+        TaskCreated,
+        /// Open the created task. (Open task)
+        OpenTask,
+        /// Label of the meeting subject. (Subject)
+        MeetingName,
+        /// Label of the day choice. (Day)
+        MeetingDay,
+        /// Label of the duration. (Duration)
+        MeetingLength,
+        /// Unit after a number of minutes. (min)
+        Minutes,
+        /// Heading of the free slots. (Free for both of you)
+        MeetingFree,
+        /// Free/busy is loading. (Looking for free time…)
+        MeetingLoading,
+        /// No common free slot that day. (No common free time on this day.)
+        MeetingNoSlots,
+        /// No slot chosen yet. (Choose a time.)
+        MeetingPickSlot,
+        /// Submit the meeting form. (Schedule meeting)
+        MeetingSubmit,
+        /// The meeting was created. (Meeting scheduled.)
+        MeetingCreated,
+        /// Label of the badge choice. (Badge)
+        ThanksBadge,
+        /// Label of the appreciation text. (Message text)
+        ThanksMessage,
+        /// Title of the appreciation post. (Thank you!)
+        ThanksTitle,
+        /// Submit the appreciation. (Send thanks)
+        ThanksSubmit,
+        /// The appreciation was posted. (Thanks published.)
+        ThanksSent,
+        /// A gratitude badge. (Thumbs up)
+        MedalThumbsUp,
+        /// A gratitude badge. (Heart)
+        MedalHeart,
+        /// A gratitude badge. (Cup)
+        MedalCup,
+        /// A gratitude badge. (Star)
+        MedalStar,
+        /// Caption of the QR code. (Scan with a phone camera to save my contact.)
+        QrHint,
+        /// Department colleagues. (Colleagues)
+        Colleagues,
+        /// People they manage. (Direct reports)
+        DirectReports,
+        /// Filter a loaded list. (Filter by name)
+        FilterPeople,
+        /// Search the whole portal. (Find an employee)
+        FindEmployee,
+        /// Placeholder of the search box. (Name or position)
+        SearchHint,
+        /// An empty search result. (Nobody found.)
+        NothingFound,
+        /// Open the portal's user picker. (Choose from the list…)
+        PickFromList,
+        /// Return to the first card. (Back)
+        BackToCard,
+        /// A write action failed (the detail follows). (Bitrix24 did not accept this:)
+        ErrWriteFailed,
+        /// The menu item's built-in title. (Profile card)
+        DefaultItemTitle,
+        /// Heading of the settings page. (Set up the profile widget)
+        InstallTitle,
+        /// What the settings page does. (Choose where employees find the widget. Saving again is always safe.)
+        InstallIntro,
+        /// The USER_PROFILE_MENU placement. (User menu (top right))
+        WhereMenu,
+        /// The USER_PROFILE_TOOLBAR placement. (Employee card toolbar)
+        WhereToolbar,
+        /// A placement is bound. (Installed as)
+        StatusBound,
+        /// A placement is not bound. (Not installed)
+        StatusNotBound,
+        /// Label of the item title. (Item title)
+        ItemTitle,
+        /// Placeholder of the item title. (Empty: the built-in title in every language)
+        ItemTitleHint,
+        /// Install (first time). (Install)
+        InstallButton,
+        /// Save (already installed). (Save)
+        SaveButton,
+        /// The bindings were saved. (Saved. The items are in place.)
+        Saved,
+        /// Heading for non-admins. (Profile widget)
+        NonAdminTitle,
+        /// What the app does, for non-admins. (Shows a colleague's profile card with quick actions (message, call, task, meeting, thanks) from the user menu and from employee cards.)
+        NonAdminBody,
+        /// A non-admin cannot install. (Only a Bitrix24 administrator can install it: please ask yours.)
+        NonAdminAsk,
+        /// What to do on ACCESS_DENIED. (Only a portal administrator can change this.)
+        HintAccessDenied,
+        /// What to do on WRONG_AUTH_TYPE. (Open this page from the application inside Bitrix24, not through a webhook.)
+        HintWrongAuth,
+        /// What to do without the placement scope. (Add the placement and user scopes in the application's settings, then open it again.)
+        HintNoScope,
+        /// Nothing chosen to install. (Choose at least one place.)
+        ChooseOne,
+    }
 }
 
 /// "3 h ahead of you", "1 h 30 min behind you", "same time as you".
@@ -412,121 +459,6 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
     }
 }
 
-/// A message of the card's first screen: what the first paint says before the app has
-/// loaded. Its texts are tables of their own, so that the first paint, which uses
-/// [`t_card`] only, links these and not the other messages (about 12 KB gzip). Each has the
-/// same name as its [`Msg`], and [`t`] gives the same text.
-///
-/// ```
-/// use profile_widget::i18n::{t, t_card, CardMsg, Lang, Msg};
-/// assert_eq!(t_card(Lang::Fr, CardMsg::Managers), t(Lang::Fr, Msg::Managers));
-/// assert_eq!(Msg::from(CardMsg::Online), Msg::Online);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CardMsg {
-    /// [`Msg::Retry`].
-    Retry,
-    /// [`Msg::ErrNetwork`].
-    ErrNetwork,
-    /// [`Msg::MyCard`].
-    MyCard,
-    /// [`Msg::ColleagueCard`].
-    ColleagueCard,
-    /// [`Msg::Online`].
-    Online,
-    /// [`Msg::Offline`].
-    Offline,
-    /// [`Msg::AbsentUntil`].
-    AbsentUntil,
-    /// [`Msg::Contacts`].
-    Contacts,
-    /// [`Msg::Email`].
-    Email,
-    /// [`Msg::WorkPhone`].
-    WorkPhone,
-    /// [`Msg::Mobile`].
-    Mobile,
-    /// [`Msg::InnerPhone`].
-    InnerPhone,
-    /// [`Msg::ContactsHidden`].
-    ContactsHidden,
-    /// [`Msg::NoContacts`].
-    NoContacts,
-    /// [`Msg::Birthday`].
-    Birthday,
-    /// [`Msg::EmploymentDate`].
-    EmploymentDate,
-    /// [`Msg::Departments`].
-    Departments,
-    /// [`Msg::Managers`].
-    Managers,
-    /// [`Msg::NoManager`].
-    NoManager,
-    /// [`Msg::BadgeExtranet`].
-    BadgeExtranet,
-    /// [`Msg::BadgeFired`].
-    BadgeFired,
-    /// [`Msg::BadgeInvited`].
-    BadgeInvited,
-}
-
-impl CardMsg {
-    /// Every first-screen message, in the order of its tables (and of [`Msg`]'s first ones).
-    pub const ALL: [CardMsg; CARD_COUNT] = [
-        CardMsg::Retry,
-        CardMsg::ErrNetwork,
-        CardMsg::MyCard,
-        CardMsg::ColleagueCard,
-        CardMsg::Online,
-        CardMsg::Offline,
-        CardMsg::AbsentUntil,
-        CardMsg::Contacts,
-        CardMsg::Email,
-        CardMsg::WorkPhone,
-        CardMsg::Mobile,
-        CardMsg::InnerPhone,
-        CardMsg::ContactsHidden,
-        CardMsg::NoContacts,
-        CardMsg::Birthday,
-        CardMsg::EmploymentDate,
-        CardMsg::Departments,
-        CardMsg::Managers,
-        CardMsg::NoManager,
-        CardMsg::BadgeExtranet,
-        CardMsg::BadgeFired,
-        CardMsg::BadgeInvited,
-    ];
-}
-
-impl From<CardMsg> for Msg {
-    fn from(msg: CardMsg) -> Self {
-        match msg {
-            CardMsg::Retry => Msg::Retry,
-            CardMsg::ErrNetwork => Msg::ErrNetwork,
-            CardMsg::MyCard => Msg::MyCard,
-            CardMsg::ColleagueCard => Msg::ColleagueCard,
-            CardMsg::Online => Msg::Online,
-            CardMsg::Offline => Msg::Offline,
-            CardMsg::AbsentUntil => Msg::AbsentUntil,
-            CardMsg::Contacts => Msg::Contacts,
-            CardMsg::Email => Msg::Email,
-            CardMsg::WorkPhone => Msg::WorkPhone,
-            CardMsg::Mobile => Msg::Mobile,
-            CardMsg::InnerPhone => Msg::InnerPhone,
-            CardMsg::ContactsHidden => Msg::ContactsHidden,
-            CardMsg::NoContacts => Msg::NoContacts,
-            CardMsg::Birthday => Msg::Birthday,
-            CardMsg::EmploymentDate => Msg::EmploymentDate,
-            CardMsg::Departments => Msg::Departments,
-            CardMsg::Managers => Msg::Managers,
-            CardMsg::NoManager => Msg::NoManager,
-            CardMsg::BadgeExtranet => Msg::BadgeExtranet,
-            CardMsg::BadgeFired => Msg::BadgeFired,
-            CardMsg::BadgeInvited => Msg::BadgeInvited,
-        }
-    }
-}
-
 /// The text of a first-screen message in `lang`.
 ///
 /// ```
@@ -536,8 +468,6 @@ impl From<CardMsg> for Msg {
 pub fn t_card(lang: Lang, msg: CardMsg) -> &'static str {
     card_table(lang)[msg as usize]
 }
-
-const CARD_COUNT: usize = CardMsg::BadgeInvited as usize + 1;
 
 /// The first-screen messages of one language, in the order of [`CardMsg`].
 type CardTable = [&'static str; CARD_COUNT];

@@ -228,15 +228,7 @@ async fn a_lost_first_request_is_retried_by_itself_with_a_countdown() {
     let _mounted = mount(&host);
     // The scripted 503 makes the library throw once; a countdown shows while the read waits
     // to be retried, then the card appears.
-    let status = find(&host, ".retrying").await;
-    let mut seen = String::new();
-    for _ in 0..300 {
-        seen = status.text_content().unwrap_or_default();
-        if !seen.is_empty() {
-            break;
-        }
-        sleep(10).await;
-    }
+    let seen = retry_notice(&host).await;
     assert!(seen.starts_with("Bitrix24 could not be reached."), "{seen}");
     assert!(seen.contains("Trying again in"), "{seen}");
     find(&host, ".profile-card").await;
@@ -401,15 +393,7 @@ async fn a_handed_over_request_that_is_lost_is_retried_by_the_app_once() {
     let app = host();
     let _mounted = mount(&app);
     // The app saw the lost answer as its own: it says so and counts down to its retry.
-    let status = find(&app, ".retrying").await;
-    let mut seen = String::new();
-    for _ in 0..300 {
-        seen = status.text_content().unwrap_or_default();
-        if !seen.is_empty() {
-            break;
-        }
-        sleep(10).await;
-    }
+    let seen = retry_notice(&app).await;
     assert!(seen.starts_with("Bitrix24 could not be reached."), "{seen}");
     find(&app, ".profile-card").await;
     assert_eq!(

@@ -110,6 +110,20 @@ pub async fn find(host: &web_sys::HtmlElement, selector: &str) -> web_sys::Eleme
     panic!("{selector} never appeared; page: {}", host.inner_html());
 }
 
+/// The retry countdown's text, once there is one (up to ~3 s after it appears).
+pub async fn retry_notice(host: &web_sys::HtmlElement) -> String {
+    let status = find(host, ".retrying").await;
+    let mut seen = String::new();
+    for _ in 0..300 {
+        seen = status.text_content().unwrap_or_default();
+        if !seen.is_empty() {
+            break;
+        }
+        sleep(10).await;
+    }
+    seen
+}
+
 pub fn text(host: &web_sys::HtmlElement, selector: &str) -> String {
     host.query_selector(selector)
         .unwrap()
