@@ -62,14 +62,11 @@ async fn a_colleagues_card_in_one_request() {
             .as_deref(),
         Some("tel:+49301042")
     );
-    let log: Value = serde_json::from_str(&fake_log()).unwrap();
-    let rest: Vec<&str> = log["rest"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["method"].as_str().unwrap())
-        .collect();
-    assert_eq!(rest, ["batch"], "the first screen is one REST request");
+    assert_eq!(
+        rest_methods(),
+        ["batch"],
+        "the first screen is one REST request"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -368,15 +365,8 @@ async fn the_first_paint_and_the_app_show_the_same_card_from_one_request() {
     assert!(first.len() > 12, "{first:#?}");
     assert_eq!(first, live);
     assert!(first.iter().any(|t| t.contains("<b>Ann</b>")), "{first:#?}");
-    let log = log();
-    let rest: Vec<&str> = log["rest"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["method"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        rest,
+        rest_methods(),
         ["batch"],
         "the app took the first paint's request over"
     );

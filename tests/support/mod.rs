@@ -44,6 +44,16 @@ pub fn log() -> Value {
     serde_json::from_str(&fake_log()).unwrap()
 }
 
+/// The REST methods the fake portal was asked for, in order.
+pub fn rest_methods() -> Vec<String> {
+    log()["rest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["method"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// Waits `ms` milliseconds on the browser's event loop.
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
