@@ -80,9 +80,15 @@ test('the card is drawn before the app is downloaded, and the app takes it over 
   assert.ok(!fetched.some((name) => /\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js)/.test(name)), fetched.join('\n'));
   assert.equal((await control(sim.portal, '/sim/api/log')).requests - before, 1);
   const drawn = await cardText(frame, '.first-card');
+  // A contact link focused in the drawn card keeps the focus when the app takes over.
+  const firstLink = frameLocator.locator('.first-card .contacts a').first();
+  await firstLink.focus();
+  const focusedHref = await firstLink.getAttribute('href');
 
   release();
   await frameLocator.locator('.profile-card .actions .message').waitFor({ timeout: 15000 });
+  await frame.waitForFunction((href) => document.activeElement?.closest('.profile-card')
+    && document.activeElement.getAttribute('href') === href, focusedHref, { timeout: 2000 });
   assert.equal(await frame.locator('.first-card').count(), 0, 'the drawn card is retired');
   assert.deepEqual(await cardText(frame, '.profile-card'), drawn, 'both renderers say the same');
   const cards = await frame.evaluate(() => window.__cards);

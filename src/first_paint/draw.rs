@@ -140,7 +140,8 @@ pub fn painted() -> Option<Element> {
 }
 
 /// Removes the drawn card and shows the app's container in its place, in one step. Does
-/// nothing when there is no drawn card (any more).
+/// nothing when there is no drawn card (any more). A contact link that had the keyboard focus
+/// hands it to the same link in the app's card, which is inserted right after this call.
 ///
 /// ```no_run
 /// profile_widget::first_paint::retire();
@@ -150,9 +151,33 @@ pub fn retire() {
     let Ok(Some(drawn)) = document.query_selector(&format!("#app > .{DRAWN}")) else {
         return;
     };
+    let focused_link = document
+        .active_element()
+        .filter(|element| drawn.contains(Some(element)))
+        .and_then(|element| element.get_attribute("href"));
     drawn.remove();
     if let Ok(Some(live)) = document.query_selector(&format!("#app > .{LIVE}")) {
         let _ = live.remove_attribute("hidden");
+    }
+    if let Some(href) = focused_link {
+        // A microtask: it runs once the caller has inserted the app's card.
+        wasm_bindgen_futures::spawn_local(async move { focus_link(&href) });
+    }
+}
+
+/// Focuses the app card's contact link to `href`, if there is one.
+fn focus_link(href: &str) {
+    let Some(links) =
+        document().and_then(|d| d.query_selector_all("#app .profile-card .contacts a").ok())
+    else {
+        return;
+    };
+    let same = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|link| link.get_attribute("href").as_deref() == Some(href));
+    if let Some(link) = same {
+        let _ = link.focus();
     }
 }
 
