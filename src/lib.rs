@@ -24,15 +24,15 @@ pub mod ui;
 /// ```
 pub fn start() {
     use wasm_bindgen::JsCast;
-    let host = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    if let Some(live) = first_paint::painted() {
+    if let Some(live) = first_paint::container_beside_drawn_card() {
         // A drawn card is showing: mount beside it, hidden; the app retires it when it has
         // its own card (or anything else to show).
         leptos::mount::mount_to(live.unchecked_into(), || leptos::view! { <ui::App/> }).forget();
         return;
     }
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
     match host {
         Some(host) => {
             host.set_inner_html(""); // only our own static skeleton is removed here

@@ -2,6 +2,7 @@
 //! over the scripted fake portal of tests/support/harness.js.
 #![cfg(target_arch = "wasm32")]
 
+use profile_widget::first_paint;
 use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -291,27 +292,6 @@ async fn a_silent_portal_offers_a_retry_that_works() {
     assert_eq!(card.get_attribute("data-user-id").as_deref(), Some("42"));
 }
 
-/// The first paint's steps (`first_paint`), run by hand: send the card's batch for handing
-/// over, read it, draw the card.
-async fn draw_first_card(host: &web_sys::HtmlElement) -> Result<(), String> {
-    use profile_widget::{first_paint, i18n::Lang, profile::FirstScreen};
-    let bx24 = profile_widget::bx24::connect()
-        .await
-        .map_err(|e| e.to_string())?;
-    let context = bx24.placement().map_err(|e| e.to_string())?;
-    let screen = FirstScreen::new(context.user_id);
-    let results = bx24
-        .batch_to_hand_over(&screen.batch, first_paint::PAINT_WAIT_MS)
-        .await
-        .map_err(|e| e.to_string())?;
-    let profile = screen
-        .read(context.user_id, &results)
-        .map_err(|e| e.to_string())?;
-    let lang = Lang::from_bitrix(&bx24.lang());
-    first_paint::draw(host, lang, &profile, &bx24.domain(), context.code);
-    Ok(())
-}
-
 /// The texts and links of a card's header, contacts and facts.
 fn card_texts(host: &web_sys::HtmlElement) -> Vec<String> {
     let mut texts = Vec::new();
@@ -352,7 +332,7 @@ async fn the_first_paint_and_the_app_show_the_same_card_from_one_request() {
         }}
     })));
     let drawn = host();
-    draw_first_card(&drawn).await.unwrap();
+    assert!(first_paint::paint_into(&drawn).await.is_some(), "drawn");
     assert!(drawn.query_selector(".first-card").unwrap().is_some());
     assert!(
         drawn.query_selector("b").unwrap().is_none(),
@@ -378,7 +358,10 @@ async fn a_handed_over_request_that_is_lost_is_retried_by_the_app_once() {
         {"status": 503, "once": true, "body": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}}
     ]}})));
     let drawn = host();
-    assert!(draw_first_card(&drawn).await.is_err(), "nothing to draw");
+    assert!(
+        first_paint::paint_into(&drawn).await.is_none(),
+        "nothing to draw"
+    );
     assert!(drawn.query_selector(".first-card").unwrap().is_none());
     let app = host();
     let _mounted = mount(&app);

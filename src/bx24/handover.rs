@@ -12,7 +12,7 @@
 
 use super::{js, lost};
 use futures::channel::oneshot;
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The registered symbol's name (`Symbol.for`), the same in every instance.
@@ -49,11 +49,12 @@ pub(super) fn publish(key: &str, sent: &lost::Sent, answer: &Promise) {
     let _ = Reflect::set(&js_sys::global(), &slot(), &request);
 }
 
-/// Takes the request left for `key`, if there is one; any other request stays.
-pub(super) fn adopt(key: &str) -> Option<Adopted> {
+/// Takes the request left for the batch of `calls` and `halt`, if there is one; any other
+/// request stays. Costs one property read when none is waiting (every later batch).
+pub(super) fn adopt(calls: &JsValue, halt: bool) -> Option<Adopted> {
     let global = js_sys::global();
     let request = Reflect::get(&global, &slot()).ok()?;
-    if request.is_undefined() || js::member(&request, "key").as_string()? != key {
+    if !request.is_object() || js::member(&request, "key").as_string()? != key(calls, halt)? {
         return None;
     }
     let _ = Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &slot());
@@ -62,11 +63,8 @@ pub(super) fn adopt(key: &str) -> Option<Adopted> {
     let token = js::member(&request, "token")
         .as_string()
         .and_then(|print| print.parse().ok());
-    let (callback, answered) = js::callback();
-    let then: Function = js::member(&answer, "then").dyn_into().ok()?;
-    then.call1(&answer, &callback).ok()?;
     Some(Adopted {
-        answered,
+        answered: js::fulfilled(&answer)?,
         sent: lost::sent_before(at, token),
     })
 }

@@ -112,25 +112,13 @@ pub async fn connect() -> Result<Bx24, Error> {
 /// # Ok(()) }
 /// ```
 pub async fn connect_with(options: Options) -> Result<Bx24, Error> {
-    let lib = library()?;
-    let bx24 = Bx24 {
-        lib,
-        options: Rc::new(options),
-        on_retry: None,
-    };
-    // `init(cb)` answers on a 10 ms timer even when the init data is long in. A library that
-    // already holds a token has had it (the loader starts it before the wasm), so the widget
-    // goes on at once; otherwise it waits for the data. (Old copies of the library install
-    // `userOption`/`appOption` from their own init callback, up to 10 ms after the data.)
-    if bx24.auth().is_none() {
-        let (callback, answered) = js::callback();
-        bx24.lib.init(&callback).map_err(|e| thrown("init", &e))?;
-        js::answer(answered, bx24.options.connect_timeout_ms)
-            .await
-            .ok_or_else(|| Error::Timeout {
-                operation: "BX24.init".into(),
-                after_ms: bx24.options.connect_timeout_ms,
-            })?;
+    let bx24 = Bx24::new(library()?, options);
+    let timeout_ms = bx24.options.connect_timeout_ms;
+    if !bx24.wait_for_init(timeout_ms).await? {
+        return Err(Error::Timeout {
+            operation: "BX24.init".into(),
+            after_ms: timeout_ms,
+        });
     }
     // A frame opened without a token would send `auth=undefined`; the library then loses the
     // first batch's callback and the card waits out every timeout. Ask the portal for a token
@@ -165,16 +153,8 @@ pub fn is_available() -> bool {
 /// # }
 /// ```
 pub async fn connect_if_ready(wait_ms: u32) -> Option<Bx24> {
-    let bx24 = Bx24 {
-        lib: library().ok()?,
-        options: Rc::new(Options::default()),
-        on_retry: None,
-    };
-    if bx24.auth().is_none() {
-        let (callback, answered) = js::callback();
-        bx24.lib.init(&callback).ok()?;
-        js::answer(answered, wait_ms).await?;
-    }
+    let bx24 = Bx24::new(library().ok()?, Options::default());
+    bx24.wait_for_init(wait_ms).await.ok()?;
     bx24.auth().is_some().then_some(bx24)
 }
 
@@ -197,6 +177,27 @@ fn thrown(operation: &str, exception: &wasm_bindgen::JsValue) -> Error {
 }
 
 impl Bx24 {
+    fn new(lib: sys::Library, options: Options) -> Self {
+        Self {
+            lib,
+            options: Rc::new(options),
+            on_retry: None,
+        }
+    }
+
+    /// Waits at most `ms` for the library's init data; whether it came. `init(cb)` answers on
+    /// a 10 ms timer even when the data is long in, so a library that already holds a token
+    /// (the loader starts it before the wasm) is not asked. (Old copies of the library install
+    /// `userOption`/`appOption` from their own init callback, up to 10 ms after the data.)
+    async fn wait_for_init(&self, ms: u32) -> Result<bool, Error> {
+        if self.auth().is_some() {
+            return Ok(true);
+        }
+        let (callback, answered) = js::callback();
+        self.lib.init(&callback).map_err(|e| thrown("init", &e))?;
+        Ok(js::answer(answered, ms).await.is_some())
+    }
+
     /// The options in force.
     ///
     /// ```no_run

@@ -236,7 +236,7 @@ impl Bx24 {
         calls: &JsValue,
         halt: bool,
     ) -> Result<HashMap<String, Entry>, Error> {
-        let (answered, sent) = match handover::key(calls, halt).and_then(|k| handover::adopt(&k)) {
+        let (answered, sent) = match handover::adopt(calls, halt) {
             Some(adopted) => (adopted.answered, adopted.sent),
             None => {
                 let (callback, answered) = js::callback();
@@ -287,7 +287,6 @@ impl Bx24 {
         let calls = calls_object(&commands);
         let key = handover::key(&calls, batch.halt)
             .ok_or_else(|| Error::Unsupported("batch parameters without JSON".into()))?;
-        let (callback, answered) = js::callback();
         let sent = lost::sent(self.token());
         let mut thrown_by_library = None;
         let answer = js_sys::Promise::new(&mut |resolve, _reject| {
@@ -299,9 +298,8 @@ impl Bx24 {
             return Err(error);
         }
         handover::publish(&key, &sent, &answer);
-        let then: js_sys::Function = js::member(&answer, "then").unchecked_into();
-        then.call1(&answer, &callback)
-            .map_err(|e| thrown("Promise.then", &e))?;
+        let answered = js::fulfilled(&answer)
+            .ok_or_else(|| Error::Unsupported("awaiting the batch's promise".into()))?;
         let results = self
             .answer_unless_lost(answered, "batch", &sent, wait_ms)
             .await?;

@@ -123,18 +123,25 @@ pub fn draw(
     Some(())
 }
 
-/// Whether `#app` holds a drawn card, and if so a hidden container beside it for the app.
+/// The drawn card's `<main>` in `#app`, if it is there.
+fn drawn_card(document: &Document) -> Option<Element> {
+    document
+        .query_selector(&format!("#app > .{DRAWN}"))
+        .ok()
+        .flatten()
+}
+
+/// If `#app` holds a drawn card: a new hidden container beside it, for the app to mount into.
 ///
 /// ```no_run
-/// if let Some(container) = profile_widget::first_paint::painted() {
+/// if let Some(container) = profile_widget::first_paint::container_beside_drawn_card() {
 ///     // mount the app into `container`; `retire()` shows it
 /// }
 /// ```
-pub fn painted() -> Option<Element> {
+pub fn container_beside_drawn_card() -> Option<Element> {
     let document = document()?;
-    let host = document.get_element_by_id("app")?;
-    host.query_selector(&format!(":scope > .{DRAWN}")).ok()??;
-    let live = add(&host, "div", LIVE, "")?;
+    drawn_card(&document)?;
+    let live = add(&document.get_element_by_id("app")?, "div", LIVE, "")?;
     live.set_attribute("hidden", "").ok()?;
     Some(live)
 }
@@ -148,7 +155,7 @@ pub fn painted() -> Option<Element> {
 /// ```
 pub fn retire() {
     let Some(document) = document() else { return };
-    let Ok(Some(drawn)) = document.query_selector(&format!("#app > .{DRAWN}")) else {
+    let Some(drawn) = drawn_card(&document) else {
         return;
     };
     let focused_link = document
@@ -183,14 +190,10 @@ fn focus_link(href: &str) {
 
 /// Says that the app could not be loaded, with a button that runs `retry` (once).
 pub(super) fn load_failed(message: &str, retry_label: &str, retry: impl FnOnce() + 'static) {
-    let Some(host) = document().and_then(|d| d.get_element_by_id("app")) else {
+    let Some(document) = document() else { return };
+    let Some(parent) = drawn_card(&document).or_else(|| document.get_element_by_id("app")) else {
         return;
     };
-    let parent = host
-        .query_selector(&format!(":scope > .{DRAWN}"))
-        .ok()
-        .flatten()
-        .unwrap_or(host);
     let Some(line) = add(&parent, "p", "error load-failed", message) else {
         return;
     };

@@ -18,7 +18,7 @@
 
 mod draw;
 
-pub use draw::{draw, painted, retire};
+pub use draw::{container_beside_drawn_card, draw, retire};
 
 use crate::bx24;
 use crate::i18n::{CardMsg, Lang, t_card};
@@ -75,14 +75,30 @@ fn is_app_file(file: &str) -> bool {
 /// ```
 pub fn run() {
     wasm_bindgen_futures::spawn_local(async {
-        let lang = paint().await;
+        crate::ui::mark("profile:start");
+        let host = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"));
+        let lang = match host {
+            Some(host) => paint_into(&host).await,
+            None => None,
+        };
         start_app(lang, 0).await;
     });
 }
 
-/// Draws the card; the language it used, or `None` when it handed over without drawing.
-async fn paint() -> Option<Lang> {
-    crate::ui::mark("profile:start");
+/// The first paint's work, into `host`: connect if the library is ready, send the card's
+/// batch for the app to take over, and draw the card if its answer can be read in time.
+/// The language it drew in, or `None` when it drew nothing.
+///
+/// ```no_run
+/// # async fn demo(host: web_sys::Element) {
+/// if profile_widget::first_paint::paint_into(&host).await.is_none() {
+///     // nothing drawn: the app shows what went wrong
+/// }
+/// # }
+/// ```
+pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
     let bx24 = bx24::connect_if_ready(PAINT_WAIT_MS).await?;
     let context = bx24.placement().ok()?;
     crate::ui::mark("profile:connected");
@@ -95,8 +111,7 @@ async fn paint() -> Option<Lang> {
         .ok()?;
     let profile = screen.read(user, &results).ok()?;
     crate::ui::mark("profile:data");
-    let host = web_sys::window()?.document()?.get_element_by_id("app")?;
-    draw(&host, lang, &profile, &bx24.domain(), context.code)?;
+    draw(host, lang, &profile, &bx24.domain(), context.code)?;
     crate::ui::mark("profile:card");
     // The frame's height follows the card now, not when the app arrives.
     wasm_bindgen_futures::spawn_local(async move {
