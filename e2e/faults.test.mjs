@@ -64,21 +64,27 @@ const CASES = [
   // back-off) plus SLACK_S for starting the page on a shared two-core machine running all
   // cases at once (measured up to ~13 s).
   { name: '503 storm on the first request (x2)', before: faulty('rate_limit_storm', 2), expect: 'card',
-    boundS: 2 * LOST_5XX_S + 4 + SLACK_S, requests: [3, 3] },
+    boundS: 2 * LOST_5XX_S + 4 + SLACK_S, requests: [3, 3], fired: { rate_limit_storm: 2 } },
   { name: '429 operating-time limit (x1)', before: faulty('operating_limit', 1), expect: 'card',
-    boundS: LOST_5XX_S + 2 + SLACK_S, requests: [2, 2] },
-  { name: '500 internal error (x1)', before: faulty('server_error', 1), expect: 'card', boundS: LOST_5XX_S + 2 + SLACK_S, requests: [2, 2] },
-  { name: 'dropped connection (x1)', before: faulty('drop_connection', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2] },
-  { name: '30-second answer (x1)', before: faulty('slow', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2] },
-  { name: 'malformed JSON (x1)', before: faulty('malformed_json', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2] },
+    boundS: LOST_5XX_S + 2 + SLACK_S, requests: [2, 2], fired: { operating_limit: 1 } },
+  { name: '500 internal error (x1)', before: faulty('server_error', 1), expect: 'card', boundS: LOST_5XX_S + 2 + SLACK_S, requests: [2, 2],
+    fired: { server_error: 1 } },
+  { name: 'dropped connection (x1)', before: faulty('drop_connection', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2],
+    fired: { drop_connection: 1 } },
+  { name: '30-second answer (x1)', before: faulty('slow', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2],
+    fired: { slow: 1 } },
+  { name: 'malformed JSON (x1)', before: faulty('malformed_json', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2],
+    fired: { malformed_json: 1 } },
   { name: 'partial batch errors', before: faulty('partial_batch', 0), expect: /^error: The application has no access/,
-    boundS: SLACK_S, requests: [1, 1] },
+    boundS: SLACK_S, requests: [1, 1], fired: { partial_batch: 1 } },
   { name: 'a 503 storm that never ends', before: faulty('rate_limit_storm', 0), expect: /^error: Bitrix24 could not be reached/,
-    boundS: 4 * LOST_5XX_S + 8 + SLACK_S, requests: [4, 4] },
+    boundS: 4 * LOST_5XX_S + 8 + SLACK_S, requests: [4, 4], fired: { rate_limit_storm: 4 } },
   { name: 'a parent that never answers getInitData', before: (sim) => control(sim.portal, '/sim/api/settings', { parent: 'silent_init' }),
-    expect: /^error: Bitrix24 did not answer/, boundS: 10 + SLACK_S, requests: [0, 0] },
+    expect: /^error: Bitrix24 did not answer/, boundS: 10 + SLACK_S, requests: [0, 0], fired: {} },
   {
-    name: 'a token expiring mid-session', expect: 'card', boundS: 5 + SLACK_S, requests: [2, 3],
+    // The expired list request, the parent's one refresh, the same request again.
+    name: 'a token expiring mid-session', expect: 'card', boundS: 5 + SLACK_S, requests: [3, 3],
+    fired: { expire_tokens: 1 }, refreshes: [1, 1],
     during: async (sim, frame) => {
       await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 1 });
       await frame.locator('.people .tab').first().click();
@@ -88,6 +94,7 @@ const CASES = [
   {
     // The parent's mode is fixed when the frame opens; the token expires later.
     name: 'a refreshAuth that never answers', expect: 'card', boundS: REFUSED_S + 8 + SLACK_S, requests: [2, 2],
+    fired: { expire_tokens: 1 }, refreshes: [1, 2],
     before: (sim) => control(sim.portal, '/sim/api/settings', { parent: 'silent_refresh' }),
     during: async (sim, frame) => {
       await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 0 });
@@ -99,7 +106,7 @@ const CASES = [
   },
   {
     name: 'a write during a 503 storm (x1) is sent once', expect: 'card', boundS: LOST_5XX_S + SLACK_S, requests: [2, 2],
-    writes: 0,
+    writes: 0, fired: { rate_limit_storm: 1 },
     during: async (sim, frame) => {
       await frame.locator('.tools .task').click();
       await frame.locator('.task-form input[name=title]').fill('Under a storm');
@@ -132,16 +139,25 @@ async function run(testCase) {
     }
     const seconds = (Date.now() - started) / 1000;
     const used = await requests(sim) - before;
-    const writes = (await control(sim.portal, '/sim/api/log')).writes.length;
+    const log = await control(sim.portal, '/sim/api/log');
+    const writes = log.writes.length;
+    const fired = log.faults_fired;
+    // The parent page's own record of the frame's refreshAuth commands.
+    const refreshes = await page.evaluate(() =>
+      window.__simLog.filter((e) => e.kind === 'message' && e.text === 'refreshAuth').length);
     await page.close();
     const expected = testCase.expect;
     const stateOk = typeof expected === 'string' ? state === expected : expected.test(state);
     const [min, max] = testCase.requests;
     const ok = stateOk && !error && seconds <= testCase.boundS && used >= min && used <= max
       && (testCase.writes === undefined || writes === testCase.writes)
+      // Proof that the fault fired as often as the case says (and no other fault did).
+      && JSON.stringify(fired) === JSON.stringify(testCase.fired)
+      && (testCase.refreshes === undefined
+        || (refreshes >= testCase.refreshes[0] && refreshes <= testCase.refreshes[1]))
       && !problems.some((p) => p.startsWith('widget threw'));
     return { name: testCase.name, state, seconds: Math.round(seconds * 10) / 10, boundS: testCase.boundS,
-      requests: used, writes, error, ok };
+      requests: used, writes, fired, refreshes, error, ok };
   } finally {
     sim.stop();
   }

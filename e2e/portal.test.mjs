@@ -119,9 +119,16 @@ test('tokens refresh through the parent, and expired ones are refreshed by the l
   const before = await frame.evaluate(() => BX24.getAuth().access_token);
   const after = await callInFrame(frame, `BX24.refreshAuth((a) => done(a.access_token));`, 3000);
   assert.notEqual(after, before);
+  await control(sim.portal, '/sim/api/reset', {});
   await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 1 });
   const id = await callInFrame(frame, `BX24.callMethod('user.current', {}, (r) => done(r.data().ID));`, 5000);
   assert.equal(id, '1');
+  // The call was refused as expired once, and the library refreshed before sending it again.
+  const log = await control(sim.portal, '/sim/api/log');
+  assert.deepEqual(log.faults_fired, { expire_tokens: 1 });
+  assert.equal(log.requests, 2);
+  const renewed = await frame.evaluate(() => BX24.getAuth().access_token);
+  assert.notEqual(renewed, after, 'the expired token was replaced');
   await page.close();
 });
 

@@ -85,12 +85,17 @@ def main():
               "unparsable answer still costs its 20-second call timeout. A batch or a read refused with 401 "
               "after which the library keeps its token (a refresh the parent never answers, or a garbage or "
               "revoked token) is noticed 2 s later, and a refused token is replaced from the parent page "
-              "once. Reads are retried with back-off; writes are never retried blindly.", ""]
+              "once. Reads are retried with back-off; writes are never retried blindly. Each case proves "
+              "its fault fired: the simulator counts the answers each fault changed (`/sim/api/log`), and "
+              "the case fails unless that count is exactly what it expects; `refreshAuth` is what the "
+              "portal page received from the frame.", ""]
     if faults:
-        lines += ["| Fault | End state | Seconds | Bound | REST requests | Writes recorded |", "|---|---|---|---|---|---|"]
+        lines += ["| Fault | End state | Seconds | Bound | REST requests | Writes recorded | Faults fired | "
+                  "refreshAuth |", "|---|---|---|---|---|---|---|---|"]
         for case in faults["cases"]:
+            fired = ", ".join(f"{kind} ×{n}" for kind, n in sorted(case["fired"].items())) or "none"
             lines.append(f"| {case['name']} | {case['state']} | {case['seconds']} | {case['boundS']} | "
-                         f"{case['requests']} | {case['writes']} |")
+                         f"{case['requests']} | {case['writes']} | {fired} | {case['refreshes']} |")
         lines.append("")
 
     secrets = load("secrets")

@@ -283,7 +283,7 @@ async fn log(State(portal): State<Portal>) -> Response {
     let sim = portal.sim();
     axum::Json(
         json!({"writes": sim.writes, "placements": sim.placements, "requests": sim.requests,
-        "installed": sim.installed}),
+        "installed": sim.installed, "faults_fired": sim.fired_json()}),
     )
     .into_response()
 }

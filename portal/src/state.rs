@@ -4,11 +4,13 @@
 use crate::company::Company;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 /// A fault the REST emulation injects (bitrix24.md §5.5, §5.7).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Fault {
     #[default]
@@ -164,6 +166,8 @@ pub struct Sim {
     pub writes: Vec<Recorded>,
     pub placements: Vec<Binding>,
     pub requests: u64,
+    /// How many answers each fault changed: a test proves its fault fired with this.
+    fired: BTreeMap<Fault, u64>,
     tokens: HashMap<String, Token>,
     refresh: HashMap<String, u32>,
     buckets: HashMap<String, Bucket>,
@@ -184,6 +188,7 @@ impl Sim {
             writes: Vec::new(),
             placements: Vec::new(),
             requests: 0,
+            fired: BTreeMap::new(),
             tokens: HashMap::new(),
             refresh: HashMap::new(),
             buckets: HashMap::new(),
@@ -222,10 +227,11 @@ impl Sim {
         Some(self.issue_token(user_id))
     }
 
-    /// Looks a token up: `Err(code)` for unknown or expired ones.
-    pub fn token(&self, access: &str) -> Result<Token, &'static str> {
+    /// Looks a token up: `Err(code)` for unknown or expired ones. `fault` is the one taken
+    /// for this request ([`Sim::take_fault`]): the settings may have cleared it already.
+    pub fn token(&self, access: &str, fault: Fault) -> Result<Token, &'static str> {
         let token = self.tokens.get(access).ok_or("invalid_token")?;
-        if Instant::now() >= token.expires || self.settings.fault == Fault::ExpireTokens {
+        if Instant::now() >= token.expires || fault == Fault::ExpireTokens {
             return Err("expired_token");
         }
         Ok(token.clone())
@@ -281,5 +287,21 @@ impl Sim {
         self.installed = !fresh;
         self.fresh = fresh;
         self.requests = 0;
+        self.fired.clear();
+    }
+
+    /// Records that `fault` changed an answer.
+    pub fn fire(&mut self, fault: Fault) {
+        *self.fired.entry(fault).or_default() += 1;
+    }
+
+    /// How many answers `fault` changed since the last reset.
+    pub fn faults_fired(&self, fault: Fault) -> u64 {
+        self.fired.get(&fault).copied().unwrap_or_default()
+    }
+
+    /// The fault counts for `/sim/api/log`: `{"expire_tokens": 1, …}`.
+    pub fn fired_json(&self) -> Value {
+        serde_json::to_value(&self.fired).unwrap_or_default()
     }
 }

@@ -100,7 +100,7 @@ pub fn run(call: &mut Call<'_>) -> Outcome {
             .collect(),
         _ => Vec::new(),
     };
-    let partial = call.sim.settings.fault == Fault::PartialBatch;
+    let partial = call.fault == Fault::PartialBatch;
     let token = call.token.clone();
     let mut results = Map::new();
     let mut errors = Map::new();
@@ -122,6 +122,9 @@ pub fn run(call: &mut Call<'_>) -> Outcome {
             _ => Map::new(),
         };
         let outcome = if partial && index % 2 == 1 {
+            if index == 1 {
+                call.sim.fire(Fault::PartialBatch); // once per batch it changed
+            }
             Err(super::fail(403, "ACCESS_DENIED", "Access denied!"))
         } else {
             run_sub(call.sim, &token, method, &sub_params)

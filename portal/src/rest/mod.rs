@@ -56,6 +56,8 @@ pub type Outcome = Result<Answer, Failure>;
 /// What a method sees.
 pub struct Call<'a> {
     pub sim: &'a mut Sim,
+    /// The fault taken for this request.
+    pub fault: Fault,
     pub token: &'a Token,
     pub params: &'a Map<String, Value>,
 }
@@ -204,13 +206,19 @@ pub fn handle(
     let started = now_seconds();
     sim.requests += 1;
     let fault = sim.take_fault();
-    match fault {
-        Fault::DropConnection => return Reply::Drop,
-        Fault::MalformedJson => return Reply::Raw(200, "{\"result\": [{\"ID\": \"1\",".into()),
-        Fault::ServerError => {
-            return error_reply(fail(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
-        }
-        _ => {}
+    let early = match fault {
+        Fault::DropConnection => Some(Reply::Drop),
+        Fault::MalformedJson => Some(Reply::Raw(200, "{\"result\": [{\"ID\": \"1\",".into())),
+        Fault::ServerError => Some(error_reply(fail(
+            500,
+            "INTERNAL_SERVER_ERROR",
+            "Internal server error",
+        ))),
+        _ => None,
+    };
+    if let Some(reply) = early {
+        sim.fire(fault);
+        return reply;
     }
     let Some((scope, handler)) = lookup(method).or(if method == "batch" {
         Some((None, batch::run as Handler))
@@ -228,9 +236,12 @@ pub fn handle(
     let Some(auth) = auth.filter(|a| !a.is_empty()) else {
         return error_reply(fail(401, "NO_AUTH_FOUND", "Wrong authorization data"));
     };
-    let token = match sim.token(&auth) {
+    let token = match sim.token(&auth, fault) {
         Ok(token) => token,
         Err("expired_token") => {
+            if fault == Fault::ExpireTokens {
+                sim.fire(Fault::ExpireTokens);
+            }
             return error_reply(fail(
                 401,
                 "expired_token",
@@ -241,10 +252,14 @@ pub fn handle(
             return error_reply(fail(401, code, "The access token provided is invalid"));
         }
     };
+    if fault == Fault::RateLimitStorm {
+        sim.fire(fault);
+    }
     if fault == Fault::RateLimitStorm || !sim.admit(client) {
         return error_reply(fail(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"));
     }
     if fault == Fault::OperatingLimit {
+        sim.fire(fault);
         return error_reply(fail(
             429,
             "OPERATION_TIME_LIMIT",
@@ -260,6 +275,7 @@ pub fn handle(
     }
     let mut call = Call {
         sim,
+        fault,
         token: &token,
         params: &params,
     };
@@ -279,6 +295,7 @@ pub fn handle(
         Err(failure) => error_reply(failure),
     };
     if fault == Fault::Slow {
+        sim.fire(fault);
         Reply::Slow(Box::new(reply))
     } else {
         reply
@@ -300,7 +317,13 @@ pub fn run_sub(sim: &mut Sim, token: &Token, method: &str, params: &Map<String, 
     if !granted(token, scope) {
         return Err(fail(401, "insufficient_scope", ""));
     }
-    handler(&mut Call { sim, token, params })
+    let fault = Fault::None; // a request's fault applies to the batch, not its commands
+    handler(&mut Call {
+        sim,
+        fault,
+        token,
+        params,
+    })
 }
 
 /// One page of `rows` from `start` (`-1`: the first page, uncounted). `user.get` style: no

@@ -551,3 +551,64 @@ fn dates_and_method_names() {
     assert_eq!(method_name("User.Get.json"), "user.get");
     assert_eq!(method_name("batch"), "batch");
 }
+
+/// Whether `reply` shows `fault`'s effect.
+fn shows(fault: Fault, reply: &Reply) -> bool {
+    let code = |reply: &Reply| match reply {
+        Reply::Json(_, body) => body["error"].as_str().unwrap_or("").to_owned(),
+        _ => String::new(),
+    };
+    match fault {
+        Fault::RateLimitStorm => code(reply) == "QUERY_LIMIT_EXCEEDED",
+        Fault::OperatingLimit => code(reply) == "OPERATION_TIME_LIMIT",
+        Fault::ServerError => code(reply) == "INTERNAL_SERVER_ERROR",
+        Fault::DropConnection => *reply == Reply::Drop,
+        Fault::Slow => matches!(reply, Reply::Slow(_)),
+        Fault::MalformedJson => matches!(reply, Reply::Raw(..)),
+        Fault::ExpireTokens => code(reply) == "expired_token",
+        Fault::PartialBatch => {
+            matches!(reply, Reply::Json(200, body) if body["result"]["result_error"]["b"]["error"] == "ACCESS_DENIED")
+        }
+        Fault::None => false,
+    }
+}
+
+#[test]
+fn a_fault_with_count_n_hits_exactly_n_requests_and_counts_them() {
+    let faults = [
+        Fault::RateLimitStorm,
+        Fault::OperatingLimit,
+        Fault::ServerError,
+        Fault::DropConnection,
+        Fault::Slow,
+        Fault::MalformedJson,
+        Fault::ExpireTokens,
+        Fault::PartialBatch,
+    ];
+    for fault in faults {
+        let mut sim = sim();
+        sim.settings.fault = fault;
+        sim.settings.fault_count = 2;
+        let auth = token(&mut sim);
+        let hit: Vec<bool> = (0..3)
+            .map(|_| {
+                let params = parse_form("cmd[a]=scope&cmd[b]=scope");
+                shows(fault, &handle(&mut sim, "batch", params, Some(&auth), "c"))
+            })
+            .collect();
+        assert_eq!(hit, [true, true, false], "{fault:?}");
+        assert_eq!(sim.faults_fired(fault), 2, "{fault:?}");
+        assert_eq!(sim.faults_fired(Fault::None), 0);
+    }
+}
+
+#[test]
+fn the_fault_counts_reach_the_log_and_reset_clears_them() {
+    let mut sim = sim();
+    sim.settings.fault = Fault::ServerError;
+    sim.settings.fault_count = 1;
+    form_call(&mut sim, "scope", "");
+    assert_eq!(sim.fired_json(), json!({"server_error": 1}));
+    sim.reset(false);
+    assert_eq!(sim.fired_json(), json!({}));
+}
