@@ -5,6 +5,10 @@
 
 use serde_json::{Map, Value};
 
+/// Bracket levels a form key may have: PHP's `max_input_nesting_level` default. PHP drops a
+/// deeper variable entirely; so does this parser (and no request can nest deeper).
+pub const MAX_NESTING: usize = 64;
+
 /// Decodes `a=1&b[c]=2&d[]=x&d[]=y` into nested objects (lists become `{"0":…,"1":…}`,
 /// exactly like PHP arrays, which the methods then read leniently).
 pub fn parse_form(input: &str) -> Map<String, Value> {
@@ -13,10 +17,15 @@ pub fn parse_form(input: &str) -> Map<String, Value> {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let name = decode(name);
         let value = decode(value);
-        let (head, rest) = match name.find('[') {
-            Some(i) if i > 0 => (&name[..i], &name[i..]),
-            _ => (name.as_str(), ""),
-        };
+        // PHP skips leading spaces and turns spaces and dots of the top-level name into `_`;
+        // an empty name (or one that starts with `[`) is dropped.
+        let name = name.trim_start_matches(' ');
+        let (head, rest) = name.split_at(name.find('[').unwrap_or(name.len()));
+        if head.is_empty() {
+            continue;
+        }
+        let head = head.replace([' ', '.'], "_");
+        let head = head.as_str();
         let mut path = vec![head.to_owned()];
         let mut tail = rest;
         while let Some(stripped) = tail.strip_prefix('[') {
@@ -25,6 +34,13 @@ pub fn parse_form(input: &str) -> Map<String, Value> {
             };
             path.push(stripped[..close].to_owned());
             tail = &stripped[close + 1..];
+            if path.len() > MAX_NESTING + 1 {
+                break;
+            }
+        }
+        if path.len() > MAX_NESTING + 1 {
+            out.remove(head); // as PHP does: the whole variable goes
+            continue;
         }
         insert(&mut out, &path, Value::String(value));
     }
@@ -152,6 +168,30 @@ mod tests {
             json!({"auth": "t", "FILTER": {">ID": "5"}, "ID": {"0": "1", "1": "2"},
                    "a": {"b": {"c": "x"}}, "empty": "", "flag": ""})
         );
+        // PHP's odd names: empty ones and leading brackets dropped, spaces and dots mangled.
+        let odd = parse_form("=1&[a]=2&&%20b.c=3&d[e.f]=4");
+        assert_eq!(Value::Object(odd), json!({"b_c": "3", "d": {"e.f": "4"}}));
+    }
+
+    fn depth(value: &Value) -> usize {
+        match value {
+            Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded_as_php_bounds_it() {
+        let nested = |levels: usize| format!("x{}=v", "[a]".repeat(levels));
+        let kept = parse_form(&format!("{}&y=1", nested(MAX_NESTING)));
+        assert_eq!(depth(&kept["x"]), MAX_NESTING);
+        // One level deeper: PHP drops the whole variable; the rest of the request stays.
+        let dropped = parse_form(&format!("{}&y=1", nested(MAX_NESTING + 1)));
+        assert_eq!(Value::Object(dropped), json!({"y": "1"}));
+        // A short request nested thousands of levels deep (about 9 KB) is harmless.
+        let deep = nested(3_000);
+        assert!(deep.len() < 10_000);
+        assert_eq!(Value::Object(parse_form(&deep)), json!({}));
     }
 
     #[test]
