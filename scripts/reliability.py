@@ -127,7 +127,10 @@ def main():
               "`portal/tests/host.rs` (native): POST and GET on handler paths, bodies over 64 KB refused with "
               "413, path traversal refused (encoded and plain), `frame-ancestors` from the configuration, the "
               "production Content-Security-Policy with the page's own inline loader hash, immutable caching of "
-              "hashed assets only. `e2e/smoke.test.mjs` runs the release build under that policy and fails on "
+              "hashed assets only; security headers on every answer, errors included. `portal/tests/limits.rs` "
+              "(real sockets): trickled headers cut off at the read timeout, a trickled body answered 408, a "
+              "10 GB announced body refused with 413 at once, open connections bounded, and hyper's own "
+              "400/414/431 answers stamped with the security headers. `e2e/smoke.test.mjs` runs the release build under that policy and fails on "
               "any violation.", "",
               f"<!-- fuzz-runs: {json.dumps(runs, sort_keys=True)} -->", ""]
     with open(OUT, "w") as f:

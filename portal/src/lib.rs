@@ -4,11 +4,13 @@
 
 pub mod company;
 pub mod csp;
+pub mod listen;
 pub mod params;
 pub mod rest;
 pub mod server;
 pub mod state;
 
+pub use listen::Limits;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -31,6 +33,8 @@ pub struct Config {
     pub app_only: bool,
     /// Frame this origin instead of the app host (development with `trunk serve`).
     pub app_origin: Option<String>,
+    /// Read timeouts and the connection limit of both origins.
+    pub limits: Limits,
 }
 
 /// Binds both origins and serves until the process ends. Returns the bound addresses
@@ -64,13 +68,18 @@ pub async fn serve(
         .as_deref()
         .and_then(|origin| origin.split_once("://"))
         .map(|(_, address)| address.trim_end_matches('/').to_owned());
-    let app = server::app_router(server::AppHost {
+    let host = server::AppHost {
         dist: config.dist.clone(),
         frame_ancestors: ancestors,
         trunk_address,
-    });
+        read_timeout: config.limits.read_timeout,
+    };
+    let app_headers = server::security_header_lines(&host);
+    let app = server::app_router(host);
     ready(portal_addr, app_addr);
-    let app_task = tokio::spawn(async move { axum::serve(app_listener, app).await });
+    let limits = config.limits;
+    let app_task =
+        tokio::spawn(async move { listen::serve(app_listener, app, limits, app_headers).await });
     if let (Some(listener), Some(addr)) = (portal_listener, portal_addr) {
         let company = company::Company::generate_with_team(config.users, config.seed, config.team);
         let mut sim = state::Sim::new(company, format!("http://{addr}"), app_origin);
@@ -79,11 +88,8 @@ pub async fn serve(
             sim: Arc::new(Mutex::new(sim)),
         };
         let router = server::portal_router(portal);
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await?;
+        let headers = "x-content-type-options: nosniff\r\n".to_owned();
+        listen::serve(listener, router, limits, headers).await?;
     }
     app_task.await.map_err(std::io::Error::other)??;
     Ok(())

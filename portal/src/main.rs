@@ -41,6 +41,12 @@ struct Args {
     /// Host the widget only (production behind a TLS proxy), without the portal.
     #[arg(long)]
     app_only: bool,
+    /// How long a client may take to send a request's headers, and again its body (ms).
+    #[arg(long, default_value_t = 10_000)]
+    read_timeout_ms: u64,
+    /// Connections open at once on each origin; more clients wait to be accepted.
+    #[arg(long, default_value_t = 512)]
+    max_connections: usize,
     /// Print the production Content-Security-Policy for `--dist`'s index.html (framed by the
     /// `--frame-ancestor` origins) and exit: for hosts other than this one, e.g. nginx.
     #[arg(long)]
@@ -72,6 +78,10 @@ async fn main() {
         frame_ancestors: args.frame_ancestors,
         app_only: args.app_only,
         app_origin: args.app_origin,
+        limits: portal::Limits {
+            read_timeout: std::time::Duration::from_millis(args.read_timeout_ms),
+            max_connections: args.max_connections.max(1),
+        },
     };
     let result = portal::serve(config, |portal, app| {
         println!("widget host:  http://{app}/handler/  (GET and POST)");

@@ -419,6 +419,8 @@ pub struct AppHost {
     /// During `trunk serve` development: trunk's `host:port`, filled into the live-reload
     /// placeholders that trunk itself fills only in pages it serves (not proxied ones).
     pub trunk_address: Option<String>,
+    /// How long a request body may take to arrive.
+    pub read_timeout: Duration,
 }
 
 /// The largest request body the host accepts (Bitrix24's handler POST is a few KB).
@@ -427,8 +429,62 @@ pub const MAX_BODY: usize = 64 * 1024;
 pub fn app_router(host: AppHost) -> Router {
     Router::new()
         .fallback(serve_app)
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::map_response_with_state(
+            host.clone(),
+            security_headers,
+        ))
         .with_state(host)
+}
+
+/// `frame-ancestors` of every answer that has no page policy of its own.
+pub fn framing_policy(host: &AppHost) -> String {
+    let ancestors = std::iter::once("'self'".to_owned())
+        .chain(host.frame_ancestors.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("frame-ancestors {ancestors}")
+}
+
+/// The security headers as raw lines, for the answers hyper writes itself (`listen`).
+pub fn security_header_lines(host: &AppHost) -> String {
+    format!(
+        "content-security-policy: {}\r\nx-content-type-options: nosniff\r\n",
+        framing_policy(host)
+    )
+}
+
+/// Security headers of every app-host answer, errors included: framing allowed only for the
+/// portals (the widget's page carries its full production policy, set by `serve_app`), and
+/// no content sniffing.
+async fn security_headers(State(host): State<AppHost>, mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(value) = HeaderValue::from_str(&framing_policy(&host))
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+/// Reads (and drops) a request body: refused at once when it announces more than
+/// [`MAX_BODY`], and cut off when it takes longer than the host's read timeout.
+async fn read_body(host: &AppHost, headers: &HeaderMap, body: Body) -> Result<(), StatusCode> {
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|length| length > MAX_BODY as u64) {
+        return Err(StatusCode::PAYLOAD_TOO_LARGE);
+    }
+    match tokio::time::timeout(host.read_timeout, axum::body::to_bytes(body, MAX_BODY)).await {
+        Err(_) => Err(StatusCode::REQUEST_TIMEOUT),
+        Ok(Err(_)) => Err(StatusCode::PAYLOAD_TOO_LARGE),
+        Ok(Ok(_)) => Ok(()),
+    }
 }
 
 /// The file under `dist` for a URL path, refusing anything that could leave it.
@@ -458,27 +514,16 @@ fn content_type(path: &std::path::Path) -> &'static str {
     }
 }
 
-/// Security headers of every app-host answer: framing allowed only for the portals; the
-/// widget's page gets its full production policy (`page_policy`, from [`crate::csp`]).
-fn frame_headers(host: &AppHost, response: &mut Response, page_policy: Option<String>) {
-    let ancestors = std::iter::once("'self'".to_owned())
-        .chain(host.frame_ancestors.iter().cloned())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let policy = page_policy.unwrap_or_else(|| format!("frame-ancestors {ancestors}"));
-    if let Ok(value) = HeaderValue::from_str(&policy) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, value);
+async fn serve_app(
+    State(host): State<AppHost>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if let Err(status) = read_body(&host, &headers, body).await {
+        return status.into_response();
     }
-    response.headers_mut().insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-}
-
-async fn serve_app(State(host): State<AppHost>, method: Method, uri: Uri, body: Bytes) -> Response {
-    drop(body); // read (and size-limited) so oversized POSTs are refused with 413
     // The widget's page gets the production CSP, except under `trunk serve` (live reload).
     let mut page_policy = None;
     let mut policy_for = |bytes: &[u8]| {
@@ -549,7 +594,11 @@ async fn serve_app(State(host): State<AppHost>, method: Method, uri: Uri, body: 
         )
             .into_response(),
     };
-    frame_headers(&host, &mut response, page_policy);
+    if let Some(value) = page_policy.and_then(|p| HeaderValue::from_str(&p).ok()) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
     response
 }
 

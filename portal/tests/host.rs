@@ -30,6 +30,7 @@ fn host(trunk_address: Option<&str>) -> AppHost {
         dist: dist(),
         frame_ancestors: vec!["https://example.bitrix24.com".into()],
         trunk_address: trunk_address.map(str::to_owned),
+        read_timeout: std::time::Duration::from_secs(10),
     }
 }
 
@@ -155,6 +156,39 @@ async fn other_methods_and_oversized_bodies_are_refused() {
     assert_eq!(headers[header::ALLOW], "GET, HEAD, POST");
     let (status, _, _) = send(host(None), "POST", "/handler/", vec![b'a'; MAX_BODY + 1]).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn every_reply_carries_the_security_headers() {
+    for (method, uri, body, want) in [
+        (
+            "POST",
+            "/handler/",
+            vec![b'a'; MAX_BODY + 1],
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "PUT",
+            "/handler/",
+            Vec::new(),
+            StatusCode::METHOD_NOT_ALLOWED,
+        ),
+        ("GET", "/missing-123.js", Vec::new(), StatusCode::NOT_FOUND),
+        ("GET", "/sub/style.css", Vec::new(), StatusCode::OK),
+    ] {
+        let (status, headers, _) = send(host(None), method, uri, body).await;
+        assert_eq!(status, want, "{method} {uri}");
+        assert_eq!(
+            headers[header::CONTENT_SECURITY_POLICY],
+            "frame-ancestors 'self' https://example.bitrix24.com",
+            "{method} {uri}"
+        );
+        assert_eq!(
+            headers[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff",
+            "{method} {uri}"
+        );
+    }
 }
 
 #[tokio::test]
