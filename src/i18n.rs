@@ -342,6 +342,8 @@ messages! {
         SearchHint,
         /// An empty search result. (Nobody found.)
         NothingFound,
+        /// A list stopped at its row cap. (The list is too long: only its beginning is shown.)
+        ListCapped,
         /// Open the portal's user picker. (Choose from the list…)
         PickFromList,
         /// Return to the first card. (Back)
@@ -598,6 +600,7 @@ const EN: Table = [
     "Find an employee",                                    // FindEmployee
     "Name or position",                                    // SearchHint
     "Nobody found.",                                       // NothingFound
+    "The list is too long: only its beginning is shown.",  // ListCapped
     "Choose from the list…",                               // PickFromList
     "Back",                                                // BackToCard
     "Bitrix24 did not accept this:",                       // ErrWriteFailed
@@ -718,6 +721,7 @@ const RU: Table = [
     "Найти сотрудника",                                  // FindEmployee
     "Имя или должность",                                 // SearchHint
     "Никого не найдено.",                                // NothingFound
+    "Список слишком длинный: показано только его начало.", // ListCapped
     "Выбрать из списка…",                                // PickFromList
     "Назад",                                             // BackToCard
     "Битрикс24 не принял запрос:",                       // ErrWriteFailed
@@ -838,6 +842,7 @@ const DE: Table = [
     "Mitarbeiter suchen",        // FindEmployee
     "Name oder Position",        // SearchHint
     "Niemand gefunden.",         // NothingFound
+    "Die Liste ist zu lang: Nur ihr Anfang wird angezeigt.", // ListCapped
     "Aus der Liste wählen…",     // PickFromList
     "Zurück",                    // BackToCard
     "Bitrix24 hat dies nicht angenommen:", // ErrWriteFailed
@@ -958,6 +963,7 @@ const ES: Table = [
     "Buscar empleado",                                              // FindEmployee
     "Nombre o puesto",                                              // SearchHint
     "No se encontró a nadie.",                                      // NothingFound
+    "La lista es demasiado larga: solo se muestra el comienzo.",    // ListCapped
     "Elegir de la lista…",                                          // PickFromList
     "Volver",                                                       // BackToCard
     "Bitrix24 no aceptó esto:",                                     // ErrWriteFailed
@@ -1078,6 +1084,7 @@ const PT_BR: Table = [
     "Buscar funcionário",                                         // FindEmployee
     "Nome ou cargo",                                              // SearchHint
     "Ninguém encontrado.",                                        // NothingFound
+    "A lista é longa demais: só o início é mostrado.",            // ListCapped
     "Escolher da lista…",                                         // PickFromList
     "Voltar",                                                     // BackToCard
     "O Bitrix24 não aceitou isto:",                               // ErrWriteFailed
@@ -1198,6 +1205,7 @@ const FR: Table = [
     "Trouver un employé",                                            // FindEmployee
     "Nom ou poste",                                                  // SearchHint
     "Personne trouvé.",                                              // NothingFound
+    "La liste est trop longue\u{a0}: seul son début est affiché.",   // ListCapped
     "Choisir dans la liste…",                                        // PickFromList
     "Retour",                                                        // BackToCard
     "Bitrix24 n’a pas accepté ceci :",                               // ErrWriteFailed
@@ -1318,6 +1326,7 @@ const PL: Table = [
     "Znajdź pracownika",                                     // FindEmployee
     "Imię lub stanowisko",                                   // SearchHint
     "Nikogo nie znaleziono.",                                // NothingFound
+    "Lista jest za długa: pokazano tylko jej początek.",     // ListCapped
     "Wybierz z listy…",                                      // PickFromList
     "Wstecz",                                                // BackToCard
     "Bitrix24 nie przyjął tego:",                            // ErrWriteFailed
@@ -1438,6 +1447,7 @@ const UK: Table = [
     "Знайти співробітника",                             // FindEmployee
     "Ім’я або посада",                                  // SearchHint
     "Нікого не знайдено.",                              // NothingFound
+    "Список задовгий: показано лише його початок.",     // ListCapped
     "Вибрати зі списку…",                               // PickFromList
     "Назад",                                            // BackToCard
     "Бітрікс24 не прийняв запит:",                      // ErrWriteFailed
@@ -1470,7 +1480,7 @@ mod tests {
 
     #[test]
     fn tables_follow_the_enum_order() {
-        assert_eq!(COUNT, 114);
+        assert_eq!(COUNT, 115);
         assert_eq!(t(Lang::En, Msg::Connecting), "Connecting to Bitrix24…");
         assert_eq!(
             t(Lang::En, Msg::ErrUserNotFound),

@@ -669,6 +669,46 @@ async fn list_with_a_filter_and_a_small_result() {
 }
 
 #[wasm_bindgen_test]
+async fn a_list_whose_total_is_too_low_is_read_to_its_end() {
+    let bx24 = connected(json!({"users": 200, "lyingTotal": 50})).await;
+    let pages: Vec<_> = bx24
+        .list::<User>(ListRequest::new("user.get", &()).unwrap())
+        .collect()
+        .await;
+    let last = pages.last().unwrap().as_ref().unwrap();
+    assert_eq!(last.loaded, 200, "paging follows next, not total");
+    assert!(!last.capped);
+}
+
+#[wasm_bindgen_test]
+async fn a_runaway_list_stops_at_its_cap_and_says_so() {
+    let bx24 = connected(json!({"users": 300, "lyingTotal": 1_000_000_000})).await;
+    let request = ListRequest::new("user.get", &()).unwrap().max_rows(120);
+    let pages: Vec<_> = bx24.list::<User>(request).collect().await;
+    let last = pages.last().unwrap().as_ref().unwrap();
+    assert!(last.capped, "the cap is said");
+    assert!(last.loaded >= 120 && last.loaded < 300, "{}", last.loaded);
+    assert_eq!(
+        ListRequest::new("user.get", &()).unwrap().rows_cap(),
+        MAX_LIST_ROWS
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_row_is_skipped_and_counted_not_fatal() {
+    let bx24 =
+        connected(json!({"users": 120, "userOverrides": {"7": {"ID": {"bad": true}}}})).await;
+    let pages: Vec<_> = bx24
+        .list::<profile_widget::profile::Person>(ListRequest::new("user.get", &()).unwrap())
+        .collect()
+        .await;
+    let pages: Vec<_> = pages.into_iter().map(Result::unwrap).collect();
+    let rows: usize = pages.iter().map(|p| p.items.len()).sum();
+    assert_eq!(rows, 119);
+    assert_eq!(pages.last().unwrap().skipped, 1);
+}
+
+#[wasm_bindgen_test]
 async fn list_stops_at_the_first_error() {
     let bx24 = connected(json!({"users": 200, "rest": {"batch": [
         {"status": 401, "body": {"error": "insufficient_scope", "error_description": ""}}

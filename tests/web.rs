@@ -324,7 +324,7 @@ async fn the_first_paint_and_the_app_show_the_same_card_from_one_request() {
     // Hostile and unusual values too: markup in names, an absence, a dismissed extranet user.
     fake(company(json!({
         "init": {"LANG": "de"},
-        "rest": {"im.user.get": ok(json!({"id": 42, "status": "offline", "absent": "2026-12-04T00:00:00+03:00"}))},
+        "rest": {"im.user.get": ok(json!({"id": 42, "status": "offline", "absent": "2099-12-04T00:00:00+03:00"}))},
         "userOverrides": {"42": {
             "UF_DEPARTMENT": [2], "NAME": "<b>Ann</b>", "ACTIVE": false, "USER_TYPE": "extranet",
             "PERSONAL_BIRTHDAY": "1990-07-14T00:00:00+03:00", "PERSONAL_MOBILE": "+49 (30) 555-0142",
@@ -350,6 +350,20 @@ async fn the_first_paint_and_the_app_show_the_same_card_from_one_request() {
         ["batch"],
         "the app took the first paint's request over"
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_absence_that_ended_is_not_shown_by_either_renderer() {
+    fake(company(json!({
+        "rest": {"im.user.get": ok(json!({"id": 42, "status": "offline", "absent": "2020-01-10T00:00:00+03:00"}))}
+    })));
+    let drawn = host();
+    assert!(first_paint::paint_into(&drawn).await.is_some(), "drawn");
+    assert_eq!(text(&drawn, ".presence"), "Offline");
+    let app = host();
+    let _mounted = mount(&app);
+    find(&app, ".profile-card").await;
+    assert_eq!(text(&app, ".presence"), "Offline");
 }
 
 #[wasm_bindgen_test]

@@ -93,21 +93,22 @@ pub fn row_id(row: &Value) -> Option<u64> {
 }
 
 /// How many cursor pages the next request should carry: enough for the rows still
-/// expected (when the total is known), at most `per_request` and 50.
+/// expected (when the total is known) and one more, at most `per_request` and 50. Cursor
+/// pages carry no `next`, and a total may lie: the page past the total is what says the
+/// list has ended, in the same request.
 ///
 /// ```
 /// use profile_widget::bx24::pages_needed;
 /// assert_eq!(pages_needed(Some(5_000), 50, 50), 50);
-/// assert_eq!(pages_needed(Some(120), 50, 50), 2);
+/// assert_eq!(pages_needed(Some(120), 50, 50), 3);
 /// assert_eq!(pages_needed(None, 50, 10), 10);
 /// ```
 pub fn pages_needed(total: Option<u64>, loaded: usize, per_request: usize) -> usize {
     let cap = per_request.clamp(1, super::batch::MAX_BATCH_COMMANDS);
     match total {
-        Some(total) => {
-            let left = (total as usize).saturating_sub(loaded);
-            left.div_ceil(PAGE_SIZE).clamp(1, cap)
-        }
+        // Past its total (rows were added, or the count lied): no longer a guide.
+        Some(total) if loaded as u64 >= total => cap,
+        Some(total) => ((total as usize - loaded).div_ceil(PAGE_SIZE) + 1).clamp(1, cap),
         None => cap,
     }
 }
@@ -155,10 +156,14 @@ mod tests {
     #[test]
     fn page_counts() {
         assert_eq!(pages_needed(Some(5_000), 50, 50), 50);
-        assert_eq!(pages_needed(Some(5_000), 2_550, 50), 49);
-        assert_eq!(pages_needed(Some(51), 50, 50), 1);
-        // The total was passed (rows were added meanwhile): still ask for one page.
-        assert_eq!(pages_needed(Some(10), 50, 50), 1);
+        assert_eq!(
+            pages_needed(Some(5_000), 2_550, 50),
+            50,
+            "49 and the one past"
+        );
+        assert_eq!(pages_needed(Some(51), 50, 50), 2);
+        // The total was passed (rows were added meanwhile, or it lied): it no longer guides.
+        assert_eq!(pages_needed(Some(10), 50, 50), 50);
         assert_eq!(pages_needed(Some(10_000), 0, 500), 50);
         assert_eq!(pages_needed(None, 0, 0), 1);
     }

@@ -27,7 +27,7 @@ pub use frame::{
     Auth, EventSubscription, FrameSize, OpenPathOutcome, PlacementInterface, SelectedUser,
 };
 pub use list::{IdCursor, PAGE_SIZE, pages_needed, row_id};
-pub use rest::{ListPage, ListRequest, RetryNotice};
+pub use rest::{ListPage, ListRequest, MAX_LIST_ROWS, RetryNotice};
 pub use retry::{RetryPolicy, is_read_method};
 
 use crate::context::PlacementContext;

@@ -55,6 +55,7 @@ pub struct ListRequest {
     params: Map<String, Value>,
     cursor: IdCursor,
     pages_per_request: usize,
+    max_rows: usize,
 }
 
 impl ListRequest {
@@ -74,7 +75,26 @@ impl ListRequest {
             params,
             cursor: IdCursor::Upper,
             pages_per_request: MAX_BATCH_COMMANDS,
+            max_rows: MAX_LIST_ROWS,
         })
+    }
+
+    /// Stop after about this many rows (whole pages), and say so in [`ListPage::capped`]: a
+    /// portal claiming a billion rows must not fill the frame's memory.
+    ///
+    /// ```
+    /// use profile_widget::bx24::ListRequest;
+    /// let request = ListRequest::new("user.get", &()).unwrap().max_rows(500);
+    /// assert_eq!(request.rows_cap(), 500);
+    /// ```
+    pub fn max_rows(mut self, rows: usize) -> Self {
+        self.max_rows = rows.max(1);
+        self
+    }
+
+    /// The row cap ([`MAX_LIST_ROWS`] unless set).
+    pub fn rows_cap(&self) -> usize {
+        self.max_rows
     }
 
     /// How the method spells its ID order and filter.
@@ -116,7 +136,8 @@ impl ListRequest {
 ///
 /// ```
 /// use profile_widget::bx24::ListPage;
-/// let page = ListPage { items: vec![1, 2], loaded: 52, total: Some(120), requests: 2 };
+/// let page = ListPage { items: vec![1, 2], loaded: 52, total: Some(120), requests: 2,
+///     skipped: 0, capped: false };
 /// let percent = page.total.map(|t| page.loaded as u64 * 100 / t);
 /// assert_eq!(percent, Some(43));
 /// ```
@@ -130,7 +151,15 @@ pub struct ListPage<T> {
     pub total: Option<u64>,
     /// HTTP requests made so far.
     pub requests: usize,
+    /// Malformed rows skipped so far (not in `items`).
+    pub skipped: usize,
+    /// The list stopped at its row cap ([`ListRequest::max_rows`]) with more rows left.
+    pub capped: bool,
 }
+
+/// The default row cap of a list: far above any department, far below what a lying portal
+/// could make the frame load.
+pub const MAX_LIST_ROWS: usize = 10_000;
 
 struct ListState {
     bx24: Bx24,
@@ -139,6 +168,8 @@ struct ListState {
     loaded: usize,
     total: Option<u64>,
     requests: usize,
+    skipped: usize,
+    capped: bool,
     done: bool,
 }
 
@@ -336,6 +367,8 @@ impl Bx24 {
             loaded: 0,
             total: None,
             requests: 0,
+            skipped: 0,
+            capped: false,
             done: false,
         };
         futures::stream::unfold(state, |mut state| async move {
@@ -347,6 +380,8 @@ impl Bx24 {
                 loaded: state.loaded,
                 total: state.total,
                 requests: state.requests,
+                skipped: state.skipped,
+                capped: state.capped,
             });
             if page.is_err() {
                 state.done = true;
@@ -458,11 +493,14 @@ impl ListState {
                 let page = self.bx24.call::<Vec<Value>, _>(&method, &first).await?;
                 self.requests += 1;
                 self.total = page.total;
-                self.done = page.data.len() < PAGE_SIZE;
+                // `next` says whether more rows follow; a `total` may lie.
+                self.done = page.next.is_none();
                 self.read_page(&method, page.data, &mut items)?;
             }
             Some(last) => {
-                let pages = pages_needed(self.total, self.loaded, self.request.pages_per_request);
+                let to_cap = self.request.max_rows.saturating_sub(self.loaded);
+                let pages = pages_needed(self.total, self.loaded, self.request.pages_per_request)
+                    .min(to_cap.div_ceil(PAGE_SIZE).max(1));
                 let mut batch = Batch::new().halt(true);
                 let mut keys = Vec::with_capacity(pages);
                 for n in 0..pages {
@@ -487,25 +525,31 @@ impl ListState {
                 }
             }
         }
-        if self.total.is_some_and(|total| self.loaded as u64 >= total) {
+        if !self.done && self.loaded >= self.request.max_rows {
             self.done = true;
+            self.capped = true;
         }
         Ok(items)
     }
 
-    /// Advances the cursor past one page and decodes its rows into `into`.
+    /// Advances the cursor past one page and decodes its rows into `into`, each on its own:
+    /// a malformed row is skipped and counted, not fatal for the list.
     fn read_page<T: DeserializeOwned>(
         &mut self,
         method: &str,
         rows: Vec<Value>,
         into: &mut Vec<T>,
     ) -> Result<(), Error> {
-        if let Some(last) = rows.last() {
-            let id = row_id(last).ok_or_else(|| Error::Decode {
-                method: method.to_owned(),
-                path: format!("[{}].ID", self.loaded + rows.len() - 1),
-                message: "list rows need a numeric ID for the cursor".into(),
-            })?;
+        if !rows.is_empty() {
+            let id = rows
+                .iter()
+                .rev()
+                .find_map(row_id)
+                .ok_or_else(|| Error::Decode {
+                    method: method.to_owned(),
+                    path: format!("[{}].ID", self.loaded + rows.len() - 1),
+                    message: "list rows need a numeric ID for the cursor".into(),
+                })?;
             if self.last_id.is_some_and(|previous| id <= previous) {
                 return Err(Error::Decode {
                     method: method.to_owned(),
@@ -516,7 +560,12 @@ impl ListState {
             self.last_id = Some(id);
         }
         self.loaded += rows.len();
-        into.extend(decode::<Vec<T>>(method, Value::Array(rows))?);
+        for row in rows {
+            match serde_json::from_value(row) {
+                Ok(item) => into.push(item),
+                Err(_) => self.skipped += 1,
+            }
+        }
         Ok(())
     }
 }

@@ -6,7 +6,7 @@
 //! return an empty list, or a whole first page; the results are therefore used as pools
 //! indexed by id, and the manager chain is computed from the tree, never from positions.
 
-use super::model::{Department, Person, Presence, manager_chain};
+use super::model::{Department, Person, Presence, Rows, manager_chain};
 use crate::bx24::{Batch, BatchKey, BatchResults, Bx24, Error};
 use crate::context::UserId;
 use serde_json::Value;
@@ -27,8 +27,10 @@ pub struct Profile {
     pub departments: Vec<Department>,
     /// Managers, nearest first.
     pub managers: Vec<Person>,
-    /// Granted scopes.
-    pub scopes: Vec<String>,
+    /// Granted scopes; `None` when the `scope` command failed (unknown, not none).
+    pub scopes: Option<Vec<String>>,
+    /// Malformed rows of the answer's lists, skipped.
+    pub skipped_rows: usize,
 }
 
 impl Profile {
@@ -43,7 +45,8 @@ impl Profile {
         self.me.id == self.person.id
     }
 
-    /// Whether a scope (or, for `user`, any user scope) was granted.
+    /// Whether a scope (or, for `user`, any user scope) was granted. With the scopes unknown,
+    /// every action is tried and the portal decides.
     ///
     /// ```no_run
     /// # fn demo(profile: profile_widget::profile::Profile) {
@@ -51,7 +54,9 @@ impl Profile {
     /// # }
     /// ```
     pub fn has_scope(&self, scope: &str) -> bool {
-        self.scopes.iter().any(|s| s == scope)
+        self.scopes
+            .as_ref()
+            .is_none_or(|scopes| scopes.iter().any(|s| s == scope))
     }
 
     /// Whether contacts are hidden because only `user_brief` was granted.
@@ -83,10 +88,10 @@ pub struct FirstScreen {
     pub batch: Batch,
     scope: BatchKey<Vec<String>>,
     me: BatchKey<Person>,
-    person: BatchKey<Vec<Person>>,
+    person: BatchKey<Rows<Person>>,
     presence: BatchKey<Presence>,
-    departments: Vec<BatchKey<Vec<Department>>>,
-    heads: Vec<BatchKey<Vec<Person>>>,
+    departments: Vec<BatchKey<Rows<Department>>>,
+    heads: Vec<BatchKey<Rows<Person>>>,
 }
 
 impl FirstScreen {
@@ -111,7 +116,7 @@ impl FirstScreen {
             .expect(add_error);
         let mut departments = vec![
             batch
-                .add::<Vec<Department>, _>(
+                .add::<Rows<Department>, _>(
                     "dep0",
                     "department.get",
                     &by_id(person.reference(&["0", "UF_DEPARTMENT"])),
@@ -149,11 +154,12 @@ impl FirstScreen {
 
     /// Reads the answers into a [`Profile`].
     pub fn read(&self, user: UserId, results: &BatchResults) -> Result<Profile, LoadError> {
-        let scopes = results.get(&self.scope).map(|r| r.data).unwrap_or_default();
+        let scopes = results.get(&self.scope).map(|r| r.data).ok();
         let me = results.get(&self.me)?.data;
-        let person = results
-            .get(&self.person)?
-            .data
+        let people = results.get(&self.person)?.data;
+        let mut skipped_rows = people.skipped;
+        let person = people
+            .rows
             .into_iter()
             .find(|p| p.id == user)
             .ok_or(LoadError::NotFound(user))?;
@@ -161,7 +167,9 @@ impl FirstScreen {
         // Pools: whatever each command returned, indexed by id.
         let mut tree: Vec<Department> = Vec::new();
         for key in &self.departments {
-            for department in results.get(key).map(|r| r.data).unwrap_or_default() {
+            let pool = results.get(key).map(|r| r.data).unwrap_or_default();
+            skipped_rows += pool.skipped;
+            for department in pool.rows {
                 if !tree.iter().any(|d| d.id == department.id) {
                     tree.push(department);
                 }
@@ -169,7 +177,9 @@ impl FirstScreen {
         }
         let mut people: Vec<Person> = Vec::new();
         for key in &self.heads {
-            people.extend(results.get(key).map(|r| r.data).unwrap_or_default());
+            let pool = results.get(key).map(|r| r.data).unwrap_or_default();
+            skipped_rows += pool.skipped;
+            people.extend(pool.rows);
         }
         let managers = manager_chain(person.id.get(), &person.departments, &tree)
             .into_iter()
@@ -187,6 +197,7 @@ impl FirstScreen {
             departments,
             managers,
             scopes,
+            skipped_rows,
         })
     }
 }
@@ -323,6 +334,51 @@ mod tests {
             4
         );
         assert!(!profile.contacts_hidden());
+    }
+
+    #[test]
+    fn a_failed_scope_command_leaves_the_scopes_unknown_not_the_smallest() {
+        let id = UserId::new(42).unwrap();
+        let screen = FirstScreen::new(id);
+        let mut person = user(42, &[3]);
+        person["EMAIL"] = json!("ada@demo.test");
+        let results = BatchResults::from_answers([
+            ("scope".to_owned(), denied("scope")),
+            ("me".to_owned(), Ok(user(7, &[]))),
+            ("person".to_owned(), Ok(json!([person]))),
+        ]);
+        let profile = screen.read(id, &results).unwrap();
+        assert_eq!(profile.scopes, None);
+        assert!(!profile.contacts_hidden(), "the contacts it got are shown");
+        assert!(
+            profile.has_scope("task"),
+            "writes are tried: the portal decides"
+        );
+    }
+
+    #[test]
+    fn malformed_rows_are_skipped_and_counted_not_fatal() {
+        let id = UserId::new(42).unwrap();
+        let screen = FirstScreen::new(id);
+        let results = BatchResults::from_answers([
+            ("scope".to_owned(), Ok(json!(["user"]))),
+            ("me".to_owned(), Ok(user(7, &[]))),
+            // A PHP array with a gap, one row without an id, one that is not even an object.
+            (
+                "person".to_owned(),
+                Ok(json!({"0": {"NAME": "no id"}, "2": user(42, &[3]), "3": "junk"})),
+            ),
+            (
+                "dep0".to_owned(),
+                Ok(json!([{"ID": "x"}, {"ID": "3", "NAME": "R&D", "UF_HEAD": "9"}])),
+            ),
+            ("head0".to_owned(), Ok(json!([17, user(9, &[3])]))),
+        ]);
+        let profile = screen.read(id, &results).unwrap();
+        assert_eq!(profile.person.id, id);
+        assert_eq!(profile.departments.len(), 1);
+        assert_eq!(profile.managers.len(), 1);
+        assert_eq!(profile.skipped_rows, 4);
     }
 
     #[test]

@@ -11,6 +11,6 @@ pub mod vcard;
 
 pub use load::{FirstScreen, LEVELS, LoadError, Profile, load};
 pub use model::{
-    Date, Department, Person, PhoneKind, Presence, UserType, mailto_href, manager_chain,
-    safe_image_url, tel_href,
+    Date, Department, MAX_MANAGERS, Person, PhoneKind, Presence, Rows, UserType, mailto_href,
+    manager_chain, safe_image_url, tel_href,
 };

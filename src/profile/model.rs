@@ -25,18 +25,76 @@ fn flag_of(value: &Value) -> bool {
     }
 }
 
-/// `[1, 7]`, `["1"]`, `1` or nothing.
+/// `[1, 7]`, `["1"]`, `1`, nothing, or a PHP array with gaps as the REST API sends it: an
+/// object (`{"0": "3", "2": "9"}`).
 fn ids_of(value: &Value) -> Vec<u32> {
-    let one = std::slice::from_ref(value);
-    let items = match value {
-        Value::Array(items) => items.as_slice(),
-        Value::Null => &[],
-        _ => one,
+    let items: Vec<&Value> = match value {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(map) => map.values().collect(),
+        Value::Null => Vec::new(),
+        one => vec![one],
     };
     items
-        .iter()
+        .into_iter()
         .filter_map(|v| UserId::from_json(v).ok().map(UserId::get))
         .collect()
+}
+
+/// The rows of a list answer that could be read, and how many could not. A list arrives as an
+/// array or, from a PHP array with gaps, as an object; one malformed row is skipped, never
+/// fatal for the rest.
+///
+/// ```
+/// use profile_widget::profile::{Person, Rows};
+/// let rows: Rows<Person> = serde_json::from_str(r#"{"0":{"ID":"1"},"2":"junk"}"#).unwrap();
+/// assert_eq!((rows.rows.len(), rows.skipped), (1, 1));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rows<T> {
+    /// The rows read, in their order.
+    pub rows: Vec<T>,
+    /// Rows that could not be read.
+    pub skipped: usize,
+}
+
+impl<T> Default for Rows<T> {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            skipped: 0,
+        }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> Rows<T> {
+    /// Reads each row of `value` on its own.
+    pub fn from_value(value: Value) -> Self {
+        let items: Vec<Value> = match value {
+            Value::Array(items) => items,
+            Value::Object(map) => map.into_iter().map(|(_, row)| row).collect(),
+            Value::Null => Vec::new(),
+            _ => {
+                return Self {
+                    rows: Vec::new(),
+                    skipped: 1,
+                };
+            }
+        };
+        let mut rows = Self::default();
+        for item in items {
+            match serde_json::from_value(item) {
+                Ok(row) => rows.rows.push(row),
+                Err(_) => rows.skipped += 1,
+            }
+        }
+        rows
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Rows<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Self::from_value(Value::deserialize(d)?))
+    }
 }
 
 /// A calendar date without time (birthdays, employment dates).
@@ -66,11 +124,32 @@ impl Date {
             [d, m, y] if y.len() == 4 => (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
             _ => return None,
         };
-        ((1..=12).contains(&month) && (1..=31).contains(&day) && year > 1800).then_some(Self {
+        let real = (1..=12).contains(&month)
+            && (1..=days_in_month(year, month)).contains(&day)
+            && year > 1800;
+        real.then_some(Self {
             year: Some(year),
             month,
             day,
         })
+    }
+
+    /// Whether this date comes before `other` (dates without a year are never compared).
+    fn is_before(self, other: Self) -> bool {
+        match (self.year, other.year) {
+            (Some(a), Some(b)) => (a, self.month, self.day) < (b, other.month, other.day),
+            _ => false,
+        }
+    }
+}
+
+/// Days in `month` of `year` (Gregorian): 31 February and 31 April do not exist.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
     }
 }
 
@@ -331,6 +410,19 @@ pub struct Presence {
     pub absent_until: Option<Date>,
 }
 
+impl Presence {
+    /// When the absence ends, unless it ended before `today`.
+    ///
+    /// ```
+    /// use profile_widget::profile::{Date, Presence};
+    /// let p: Presence = serde_json::from_str(r#"{"absent":"2020-01-10"}"#).unwrap();
+    /// assert_eq!(p.absent_until_on(Date::parse("2026-11-30").unwrap()), None);
+    /// ```
+    pub fn absent_until_on(&self, today: Date) -> Option<Date> {
+        self.absent_until.filter(|until| !until.is_before(today))
+    }
+}
+
 impl<'de> Deserialize<'de> for Presence {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let map = serde_json::Map::deserialize(d)?;
@@ -341,6 +433,10 @@ impl<'de> Deserialize<'de> for Presence {
         })
     }
 }
+
+/// The longest manager chain shown: deeper real hierarchies are rare, and a hostile tree (a
+/// long cycle of departments) must not list a thousand managers.
+pub const MAX_MANAGERS: usize = 12;
 
 /// The managers above `person`, nearest first: the head of their first department, or of the
 /// nearest ancestor department whose head is someone else, then up to the root.
@@ -358,7 +454,9 @@ pub fn manager_chain(person: u32, departments: &[u32], tree: &[Department]) -> V
     let mut chain = Vec::new();
     let mut at = departments.first().copied();
     let mut visited = Vec::new();
-    while let Some(id) = at {
+    while let Some(id) = at
+        && chain.len() < MAX_MANAGERS
+    {
         if visited.contains(&id) {
             break; // a cycle in hostile data
         }
@@ -495,6 +593,63 @@ mod tests {
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for bad in [
+            "2023-02-29",
+            "2024-02-30",
+            "31.04.2020",
+            "2021-06-31",
+            "1900-02-29",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        for good in ["2024-02-29", "2000-02-29", "31.12.2020", "2021-04-30"] {
+            assert!(Date::parse(good).is_some(), "{good}");
+        }
+    }
+
+    #[test]
+    fn an_absence_that_ended_is_not_shown() {
+        let today = Date::parse("2026-11-30").unwrap();
+        let absent = |until: &str| -> Presence {
+            serde_json::from_value(json!({"status": "away", "absent": until})).unwrap()
+        };
+        assert_eq!(
+            absent("2026-11-29T00:00:00+03:00").absent_until_on(today),
+            None
+        );
+        assert_eq!(absent("2025-12-31").absent_until_on(today), None);
+        assert_eq!(
+            absent("2026-11-30").absent_until_on(today),
+            Date::parse("2026-11-30"),
+            "absent until today is still absent"
+        );
+        assert_eq!(
+            absent("2027-01-02").absent_until_on(today),
+            Date::parse("2027-01-02")
+        );
+    }
+
+    #[test]
+    fn php_arrays_with_gaps_arrive_as_objects() {
+        let p = person(json!({"ID": "5", "UF_DEPARTMENT": {"0": "3", "2": 9}}));
+        assert_eq!(p.departments, vec![3, 9]);
+    }
+
+    #[test]
+    fn a_thousand_long_department_cycle_lists_a_bounded_chain() {
+        let tree: Vec<Department> = (1..=1_000)
+            .map(|id| Department {
+                id,
+                name: format!("D{id}"),
+                parent: Some(if id == 1_000 { 1 } else { id + 1 }),
+                head: Some(10_000 + id),
+            })
+            .collect();
+        assert_eq!(manager_chain(7, &[1], &tree).len(), MAX_MANAGERS);
     }
 
     #[test]

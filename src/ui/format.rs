@@ -34,6 +34,16 @@ fn format_with(formatter: &Function, date: &js_sys::Date) -> Option<String> {
     formatter.call1(&JsValue::NULL, date).ok()?.as_string()
 }
 
+/// Today in the viewer's own time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date {
+        year: Some(now.get_full_year() as i32),
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    }
+}
+
 /// "14 July 1990" (or "14 July" without a year), in the UI language.
 pub fn date(lang: Lang, date: Date) -> String {
     let year = date.year.unwrap_or(2000);

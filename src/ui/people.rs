@@ -116,6 +116,8 @@ struct Loaded {
     people: Vec<Person>,
     total: Option<u64>,
     done: bool,
+    /// Stopped at the list's row cap with more rows left.
+    capped: bool,
     error: Option<Failure>,
 }
 
@@ -137,6 +139,7 @@ async fn load_people(
                 l.people
                     .extend(page.items.into_iter().filter(|p| p.id != except));
                 l.total = page.total;
+                l.capped = page.capped;
             }),
             Err(error) => return into.update(|l| l.error = Some(Failure::of(&error))),
         }
@@ -263,6 +266,9 @@ pub fn PeoplePanel(
                     {move || list.with(|l| l.error.clone()).map(|failure| view! { <FailureNote lang failure/> })}
                     {move || (list.with(|l| l.done) && shown.with(|s| s.as_ref().is_some_and(Vec::is_empty))).then(|| view! {
                         <p class="form-note">{t(lang, Msg::NothingFound)}</p>
+                    })}
+                    {move || list.with(|l| l.capped).then(|| view! {
+                        <p class="form-note capped">{t(lang, Msg::ListCapped)}</p>
                     })}
                     <div class="people-viewport" style=format!("height:{VIEWPORT}px;overflow-y:auto") on:scroll=move |ev| {
                         use wasm_bindgen::JsCast;

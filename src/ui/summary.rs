@@ -131,7 +131,7 @@ fn presence(lang: Lang, profile: &Profile) -> (&'static str, String) {
     let absent = profile
         .presence
         .as_ref()
-        .and_then(|p| p.absent_until)
+        .and_then(|p| p.absent_until_on(format::today()))
         .map(|until| {
             format!(
                 "{} {}",

@@ -66,7 +66,7 @@ function userGet(params) {
   if (start === -1) return { status: 200, body: { result: rows.slice(0, 50), time: {} } };
   const page = rows.slice(start, start + 50);
   const body = { result: page, time: {} };
-  if (rows.length) body.total = rows.length;
+  if (rows.length) body.total = state.scenario.lyingTotal ?? rows.length; // a portal may lie
   if (start + page.length < rows.length) body.next = start + page.length;
   return { status: 200, body };
 }
