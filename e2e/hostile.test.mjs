@@ -39,6 +39,13 @@ const PAYLOADS = [
   '+1 (555) <b>123</b>; ext=9',
   'onmouseover=window.__pwned=28 autofocus onfocus=window.__pwned=28',
   'Europe/Berlin"><script>window.__pwned=29</script>',
+  // Direction: overrides, embeddings and isolates left open, and a stray isolate end, each
+  // in every field of one person at once (name, position, contacts, departments, managers).
+  '\u202EMallory',
+  '\u202Bembedded \u05E9\u05DC\u05D5\u05DD',
+  '\u2067open isolate',
+  'closes\u2069\u202C\u2069 what it never opened',
+  '\u202D\u202E\u2066\u2067\u2068 all at once',
 ];
 const PHOTOS = [
   'javascript:window.__pwned=101',
@@ -49,6 +56,9 @@ const PHOTOS = [
   ' https://cdn.example/photo.png"><script>window.__pwned=106</script>',
   'https://cdn.example/photo.png',
 ];
+
+/** Trimmed as the card trims (Rust's `str::trim`: Unicode White_Space, which is not JS's set). */
+const trimmed = (text) => text.replace(/^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/g, '');
 
 let sim, browser, ids;
 useSimulator(async (started) => {
@@ -83,6 +93,23 @@ async function checks({ page, handle, problems, images }, portal) {
     iframes: document.querySelectorAll('iframe, object, embed').length,
     images: [...document.querySelectorAll('img[src]')].map((i) => i.getAttribute('src')),
     links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+    // Text with a direction control must sit in an isolating element, or alone in its block:
+    // otherwise the control reorders the text that follows it on the line.
+    leakingDirection: (() => {
+      const controls = /[\u202A-\u202E\u2066-\u2069]/;
+      const isolating = (el) => /isolate|plaintext/.test(getComputedStyle(el).unicodeBidi);
+      const inline = (el) => /^inline/.test(getComputedStyle(el).display);
+      const leaks = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!controls.test(node.data)) continue;
+        let el = node.parentElement;
+        while (el && inline(el) && !isolating(el)) el = el.parentElement;
+        if (!el || isolating(el) || el.textContent === node.data) continue;
+        leaks.push(`${el.tagName.toLowerCase()}.${el.className}: ${JSON.stringify(node.data.slice(0, 30))}`);
+      }
+      return leaks;
+    })(),
   }));
   const top = await page.evaluate(() => window.__pwned);
   const unsafeImages = [...images, ...inFrame.images]
@@ -92,7 +119,8 @@ async function checks({ page, handle, problems, images }, portal) {
   // Failed requests for https photos on unreachable hosts are expected; nothing else is.
   const otherProblems = problems.filter((p) => !/request failed: https:\/\/cdn\.example\/|ERR_NAME_NOT_RESOLVED/.test(p));
   return { pwned: inFrame.pwned ?? top ?? null, overflow: inFrame.overflow, cardVisible: inFrame.cardVisible,
-    bodyScripts: inFrame.scripts, frames: inFrame.iframes, unsafeImages, unsafeLinks, problems: otherProblems };
+    bodyScripts: inFrame.scripts, frames: inFrame.iframes, unsafeImages, unsafeLinks, problems: otherProblems,
+    leakingDirection: inFrame.leakingDirection };
 }
 
 test(`${PAYLOADS.length} hostile payloads in every text field run no script and keep the layout`, async () => {
@@ -101,11 +129,14 @@ test(`${PAYLOADS.length} hostile payloads in every text field run no script and 
   for (const [i, user] of ids.text_users.entries()) {
     const opened = await openCard(user);
     const result = await checks(opened, sim.portal);
-    // The name is shown as text, exactly (the card trims, and the portal may drop NULs).
+    // The payload reached the card as the simulator sent it, as text: the name (first and last
+    // name, each trimmed as the card trims) and the position.
+    const value = trimmed(PAYLOADS[i]);
     const shown = await opened.frame.locator('#person-name').textContent();
+    const position = await opened.frame.locator('.position').textContent();
     const ok = result.pwned === null && result.overflow <= 1 && result.cardVisible && result.bodyScripts === 0
       && result.frames === 0 && !result.unsafeImages.length && !result.unsafeLinks.length && !result.problems.length
-      && shown.length > 0;
+      && !result.leakingDirection.length && shown === `${value} ${value}` && position === value;
     if (!ok) failures.push({ payload: PAYLOADS[i].slice(0, 60), shown: shown.slice(0, 60), ...result });
     if (i === 0) {
       // The colleague list and the search show the same names as text, too.
@@ -114,11 +145,14 @@ test(`${PAYLOADS.length} hostile payloads in every text field run no script and 
       await opened.frame.locator('.finder .search').fill('script');
       await opened.frame.locator('.search-results .person-button, .finder .form-note').first().waitFor();
       const again = await checks(opened, sim.portal);
-      if (again.pwned !== null || again.overflow > 1) failures.push({ payload: 'lists and search', ...again });
+      if (again.pwned !== null || again.overflow > 1 || again.leakingDirection.length) {
+        failures.push({ payload: 'lists and search', ...again });
+      }
     }
     await opened.page.close();
   }
-  record('hostile-text', { payloads: PAYLOADS.length, fieldsPerPerson: 12, cardsOpened: ids.text_users.length,
+  assert.equal(ids.text_users.length, PAYLOADS.length, 'one person per payload');
+  record('hostile-text', { payloads: PAYLOADS.length, fieldsPerPerson: ids.fields_per_person, cardsOpened: ids.text_users.length,
     scriptsRun: failures.filter((f) => f.pwned !== null).length, failures: failures.length });
   assert.deepEqual(failures, []);
 });

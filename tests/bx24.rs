@@ -4,8 +4,8 @@
 
 use futures::StreamExt;
 use profile_widget::bx24::{
-    self, Batch, Bx24, Error, ListRequest, NotInBitrix24, OpenPathOutcome, Options, RestCode,
-    RetryPolicy,
+    self, Batch, Bx24, Error, ListRequest, MAX_LIST_ROWS, NotInBitrix24, OpenPathOutcome, Options,
+    RestCode, RetryPolicy,
 };
 use profile_widget::context::{ContextError, PlacementCode, UserId, UserIdError};
 use serde::Deserialize;

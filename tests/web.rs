@@ -352,6 +352,43 @@ async fn the_first_paint_and_the_app_show_the_same_card_from_one_request() {
     );
 }
 
+/// The texts of the `<bdi>` elements under `selector`.
+fn isolates(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = host.query_selector_all(&format!("{selector} bdi")).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn every_joined_value_is_isolated_in_both_renderers() {
+    const OVERRIDE: &str = "\u{202E}evil\u{2069}";
+    fake(company(json!({
+        "departments": [
+            {"ID": "1", "NAME": "Demo Company", "SORT": 100, "UF_HEAD": "1"},
+            {"ID": "2", "NAME": OVERRIDE, "SORT": 500, "PARENT": "1", "UF_HEAD": "5"},
+            {"ID": "3", "NAME": "Sales", "SORT": 600, "PARENT": "1"}
+        ],
+        "userOverrides": {
+            "42": {"UF_DEPARTMENT": [2, 3]},
+            "5": {"NAME": "\u{202E}Mallory", "WORK_POSITION": "Head\u{202B}"}
+        }
+    })));
+    let drawn = host();
+    assert!(first_paint::paint_into(&drawn).await.is_some(), "drawn");
+    let app = host();
+    let _mounted = mount(&app);
+    find(&app, ".profile-card").await;
+    for card in [&drawn, &app] {
+        assert_eq!(isolates(card, ".departments"), [OVERRIDE, "Sales"]);
+        assert_eq!(
+            isolates(card, ".managers li:first-child"),
+            ["\u{202E}Mallory Test", "Head\u{202B}"]
+        );
+        assert_eq!(text(card, ".departments"), format!("{OVERRIDE} · Sales"));
+    }
+}
+
 #[wasm_bindgen_test]
 async fn an_absence_that_ended_is_not_shown_by_either_renderer() {
     fake(company(json!({

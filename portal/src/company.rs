@@ -55,6 +55,17 @@ impl User {
     }
 }
 
+/// Who got which hostile values (`/sim/api/hostile`).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Hostile {
+    /// One person per text payload, every text field filled with it.
+    pub text_users: Vec<u32>,
+    /// One person per photo URL.
+    pub photo_users: Vec<u32>,
+    /// How many fields of each person carry the payload.
+    pub fields_per_person: usize,
+}
+
 /// The whole company.
 #[derive(Clone, Debug)]
 pub struct Company {
@@ -335,14 +346,15 @@ impl Company {
     /// Fills every text field of users 2, 3, … with one payload each, and department names
     /// too; then gives the next users the `photos` as their photo URLs. Returns the ids of
     /// both groups. A test control: the time zones it sets are leaked strings.
-    pub fn make_hostile(&mut self, payloads: &[String], photos: &[String]) -> (Vec<u32>, Vec<u32>) {
+    pub fn make_hostile(&mut self, payloads: &[String], photos: &[String]) -> Hostile {
         let mut texts = Vec::new();
         let mut pictures = Vec::new();
+        let mut fields_per_person = 0;
         for (i, payload) in payloads.iter().enumerate() {
             let Some(user) = self.users.get_mut(i + 1) else {
                 break;
             };
-            for field in [
+            let fields = [
                 &mut user.name,
                 &mut user.last_name,
                 &mut user.second_name,
@@ -354,7 +366,9 @@ impl Company {
                 &mut user.city,
                 &mut user.birthday,
                 &mut user.employment_date,
-            ] {
+            ];
+            fields_per_person = fields.len() + 1; // and the time zone
+            for field in fields {
                 *field = payload.clone();
             }
             user.time_zone = Box::leak(payload.clone().into_boxed_str());
@@ -371,7 +385,11 @@ impl Company {
             user.photo_url = Some(photo.clone());
             pictures.push(user.id);
         }
-        (texts, pictures)
+        Hostile {
+            text_users: texts,
+            photo_users: pictures,
+            fields_per_person,
+        }
     }
 
     /// A department by id.

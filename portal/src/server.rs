@@ -300,11 +300,11 @@ async fn hostile(
     State(portal): State<Portal>,
     axum::Json(request): axum::Json<HostileRequest>,
 ) -> Response {
-    let (texts, photos) = portal
+    let hostile = portal
         .sim()
         .company
         .make_hostile(&request.payloads, &request.photos);
-    axum::Json(json!({"text_users": texts, "photo_users": photos})).into_response()
+    axum::Json(hostile).into_response()
 }
 
 #[derive(Deserialize, Default)]

@@ -5,7 +5,7 @@
 use crate::context::PlacementCode;
 use crate::i18n::{CardMsg, Lang, t_card};
 use crate::profile::Profile;
-use crate::ui::Summary;
+use crate::ui::{SEPARATOR, Summary};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Document, Element};
@@ -106,7 +106,7 @@ pub fn draw(
     let facts = add(&add(&card, "section", "facts", "")?, "dl", "", "")?;
     for fact in &summary.facts {
         add(&facts, "dt", "", fact.label)?;
-        add(&facts, "dd", fact.class, &fact.value)?;
+        isolated(&add(&facts, "dd", fact.class, "")?, &fact.values)?;
     }
     add(&facts, "dt", "", t_card(lang, CardMsg::Managers))?;
     let managers = add(&facts, "dd", "", "")?;
@@ -117,8 +117,21 @@ pub fn draw(
         summary.no_manager.unwrap_or_default(),
     )?;
     let list = add(&managers, "ol", "managers", "")?;
-    for line in &summary.managers {
-        add(&list, "li", "", line)?;
+    for manager in &summary.managers {
+        let values = [&manager.name, &manager.position].map(String::as_str);
+        isolated(&add(&list, "li", "", "")?, &values)?;
+    }
+    Some(())
+}
+
+/// Each non-empty value in its own `<bdi>`, joined by the separator, as the app's card does.
+fn isolated(parent: &Element, values: &[impl AsRef<str>]) -> Option<()> {
+    let values = values.iter().map(AsRef::as_ref).filter(|v| !v.is_empty());
+    for (i, value) in values.enumerate() {
+        if i > 0 {
+            parent.append_with_str_1(SEPARATOR).ok()?;
+        }
+        add(parent, "bdi", "", value)?;
     }
     Some(())
 }

@@ -6,7 +6,7 @@ use super::format;
 use super::forms::{self, MeetingForm, TaskForm, ThanksForm, WriteState};
 use super::people::{PeoplePanel, PersonSearch};
 use super::share::{QrPanel, VcardLink};
-use super::summary::{Contact, Fact, Summary};
+use super::summary::{Contact, Fact, Manager, SEPARATOR, Summary};
 use crate::bx24::{Bx24, OpenPathOutcome};
 use crate::context::{PlacementCode, UserId};
 use crate::i18n::{Lang, Msg, t, time_difference};
@@ -352,23 +352,34 @@ async fn copy_to_clipboard(text: &str) -> bool {
 fn Facts(
     lang: Lang,
     rows: Vec<Fact>,
-    managers: Vec<String>,
+    managers: Vec<Manager>,
     no_manager: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <section class="facts">
             <dl>
                 {rows.into_iter().map(|row| view! {
-                    <dt>{row.label}</dt><dd class=row.class>{row.value}</dd>
+                    <dt>{row.label}</dt><dd class=row.class>{isolated(row.values)}</dd>
                 }).collect_view()}
                 <dt>{t(lang, Msg::Managers)}</dt>
                 <dd>
                     <span class="note">{no_manager}</span>
                     <ol class="managers">
-                        {managers.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        {managers.into_iter().map(|m| view! { <li>{isolated(vec![m.name, m.position])}</li> }).collect_view()}
                     </ol>
                 </dd>
             </dl>
         </section>
     }
+}
+
+/// Each non-empty value in its own `<bdi>`, joined by the separator: the direction of one
+/// value (a right-to-left override, say) never reaches the next.
+fn isolated(values: Vec<String>) -> impl IntoView {
+    values
+        .into_iter()
+        .filter(|value| !value.is_empty())
+        .enumerate()
+        .map(|(i, value)| view! { {(i > 0).then_some(SEPARATOR)}<bdi>{value}</bdi> })
+        .collect_view()
 }

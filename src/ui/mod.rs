@@ -18,7 +18,7 @@ pub use card::ProfileCard;
 pub use install::InstallPage;
 use leptos::prelude::*;
 pub use status::{ErrorPanel, OutsidePage};
-pub use summary::{Contact, Fact, Summary};
+pub use summary::{Contact, Fact, Manager, SEPARATOR, Summary};
 
 /// What the widget is doing.
 ///

@@ -19,16 +19,30 @@ pub struct Contact {
     pub href: Option<String>,
 }
 
-/// One fact: its label, a class for styles and tests, and the value.
+/// One fact: its label, a class for styles and tests, and its values. Each value is shown
+/// isolated (`<bdi>`), joined by [`SEPARATOR`]: a right-to-left override in one department's
+/// name must not reverse the next one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
     /// "Departments", "Birthday", …
     pub label: &'static str,
     /// `departments`, `birthday` or `employed`.
     pub class: &'static str,
-    /// The text shown.
-    pub value: String,
+    /// The texts shown.
+    pub values: Vec<String>,
 }
+
+/// A manager's line: name and position, each isolated, joined by [`SEPARATOR`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Manager {
+    /// The full name.
+    pub name: String,
+    /// The position, or empty.
+    pub position: String,
+}
+
+/// Between values shown on one line.
+pub const SEPARATOR: &str = " · ";
 
 /// The header, contacts and facts of a profile's card.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,8 +67,8 @@ pub struct Summary {
     pub contacts: Vec<Contact>,
     /// Departments, birthday, employment date.
     pub facts: Vec<Fact>,
-    /// Managers, nearest first, as "name · position".
-    pub managers: Vec<String>,
+    /// Managers, nearest first.
+    pub managers: Vec<Manager>,
     /// Said instead of managers when there are none.
     pub no_manager: Option<&'static str>,
 }
@@ -78,12 +92,12 @@ impl Summary {
         } else {
             CardMsg::ColleagueCard
         };
-        let managers: Vec<String> = profile
+        let managers: Vec<Manager> = profile
             .managers
             .iter()
-            .map(|m| match m.position.as_str() {
-                "" => m.full_name(),
-                position => format!("{} · {position}", m.full_name()),
+            .map(|m| Manager {
+                name: m.full_name(),
+                position: m.position.clone(),
             })
             .collect();
         let contacts = contacts(lang, profile);
@@ -182,30 +196,30 @@ fn contacts(lang: Lang, profile: &Profile) -> Vec<Contact> {
 fn facts(lang: Lang, profile: &Profile) -> Vec<Fact> {
     let person = &profile.person;
     let mut rows = Vec::new();
-    let mut fact = |label, class, value| {
+    let mut fact = |label, class, values| {
         rows.push(Fact {
             label: t_card(lang, label),
             class,
-            value,
+            values,
         })
     };
     if !profile.departments.is_empty() {
-        let names: Vec<&str> = profile
-            .departments
-            .iter()
-            .map(|d| d.name.as_str())
-            .collect();
-        fact(CardMsg::Departments, "departments", names.join(" · "));
+        let names = profile.departments.iter().map(|d| d.name.clone()).collect();
+        fact(CardMsg::Departments, "departments", names);
     }
     if let Some(mut birthday) = person.birthday() {
         birthday.year = None; // a birthday shows day and month only
-        fact(CardMsg::Birthday, "birthday", format::date(lang, birthday));
+        fact(
+            CardMsg::Birthday,
+            "birthday",
+            vec![format::date(lang, birthday)],
+        );
     }
     if let Some(employed) = person.employment_date() {
         fact(
             CardMsg::EmploymentDate,
             "employed",
-            format::date(lang, employed),
+            vec![format::date(lang, employed)],
         );
     }
     rows
