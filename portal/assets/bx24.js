@@ -3,13 +3,21 @@
  * serves to frame applications, written from the behaviour recorded in
  * shared/bitrix24.md §3–§5, quirks included:
  *   - window.name "<host>|<1|0>|<APP_SID>" decides the portal; empty parts → BX24 = null + throw;
- *   - getInitData is sent at once; init(cb) callbacks run on a 10 ms timer after it arrives
- *     (REST calls made after that are sent at once);
- *   - callMethod drops a truthy `start` (only result.next() pages), throws inside the
- *     response handler on 5xx, network errors and unparsable bodies (the callback never runs),
- *     and on `expired_token` refreshes through the parent and re-sends, without a limit;
+ *   - getInitData is sent at once; init(cb) callbacks run on a 10 ms timer after it arrives,
+ *     and all of them again on every later answer (which replaces the token too);
+ *   - the token, IS_ADMIN and MEMBER_ID are taken only with AUTH_ID; getAuth() is false
+ *     without AUTH_EXPIRES or past it, and a call then asks the parent for a token first;
+ *   - PROTOCOL is copied as is (the string "0" means https) and every message's origin is
+ *     checked against it; without PATH, REST URLs have no /rest;
+ *   - callMethod sends 10 ms later, drops a truthy `start` (only result.next() pages), throws
+ *     the string 'Query error!' on 5xx, network errors and unparsable bodies (the callback
+ *     never runs), and on `expired_token` refreshes through the parent and re-sends, without
+ *     a limit; batch answers are read without checks (a missing result_next throws);
+ *   - a message from the portal's origin that is not a string throws (`.split`);
  *   - callbacks are never deleted (one id may be answered many times);
- *   - im.* commands, denied commands and the bare installFinish() never call back.
+ *   - refreshAuth before the init data, im.* commands and denied commands never call back;
+ *   - installFinish() posts even before the init data; ready()/isReady() are about the page.
+ * docs/simulator.md lists each quirk with the test that pins it (e2e/standin.test.mjs).
  *
  * Loaded as a classic script it starts itself from the browser (window.name, postMessage,
  * XMLHttpRequest). A test harness sets `BX24_STANDIN_MANUAL = true` before evaluating it and
@@ -26,36 +34,24 @@
     return id;
   }
 
-  /* PHP-style form encoding (bitrix24.md §5.2): brackets stay raw, null is left out,
-   * undefined becomes the text "undefined", [] becomes "name=". */
+  /* PHP-style form encoding as the real library does it (bitrix24.md §5.2, §8.1): brackets
+   * stay raw, scalars come before nested values, null is left out, undefined becomes the text
+   * "undefined", and an empty object or array leaves nothing but a stray "&". */
   function encodeParams(params, prefix) {
-    var out = [];
     if (params === null || params === undefined || typeof params !== 'object') return '';
+    var plain = [];
+    var nested = [];
     var keys = Object.keys(params);
     for (var i = 0; i < keys.length; i++) {
-      var key = keys[i];
-      var value = params[key];
-      var name = prefix ? prefix + '[' + encodeURIComponent(key) + ']' : encodeURIComponent(key);
-      out.push(encodeValue(name, value));
+      var value = params[keys[i]];
+      var name = prefix ? prefix + '[' + encodeURIComponent(keys[i]) + ']' : encodeURIComponent(keys[i]);
+      if (value === null) continue;
+      if (value === undefined) plain.push(name + '=undefined');
+      else if (value instanceof Date) plain.push(name + '=' + encodeURIComponent(value.toISOString()));
+      else if (typeof value === 'object') nested.push(encodeParams(value, name));
+      else plain.push(name + '=' + encodeURIComponent(String(value)));
     }
-    return out.filter(function (part) { return part !== ''; }).join('&');
-  }
-
-  function encodeValue(name, value) {
-    if (value === null) return '';
-    if (value === undefined) return name + '=undefined';
-    if (value instanceof Date) return name + '=' + encodeURIComponent(value.toISOString());
-    if (Array.isArray(value)) {
-      if (value.length === 0) return name + '=';
-      var obj = {};
-      for (var i = 0; i < value.length; i++) obj[i] = value[i];
-      return encodeParams(obj, name);
-    }
-    if (typeof value === 'object') {
-      var inner = encodeParams(value, name);
-      return inner === '' ? name + '=' : inner;
-    }
-    return name + '=' + encodeURIComponent(String(value));
+    return plain.concat(nested).join('&');
   }
 
   function AjaxError(status, ex) {
@@ -96,19 +92,21 @@
   function create(env) {
     var nameParts = String(env.name || '').split('|');
     var host = (nameParts[0] || '').replace(/:(80|443)$/, '');
-    var https = nameParts[1] === '1';
     var sid = nameParts[2] || '';
     if (!host || !sid) throw new Error('Unable to initialize Bitrix24 JS library!');
-    var parentOrigin = (https ? 'https' : 'http') + '://' + host;
 
     var callbacks = {};
-    var initQueue = [];
-    var ready = false;
+    var initCallbacks = []; // never cleared: every init data answer runs them all again
+    var installers = [];
+    var waitingCalls = [];
+    var inited = false;
     var state = {
-      domain: host, protocol: https, path: '/rest', lang: null, auth: null, memberId: '',
-      isAdmin: false, install: false, placement: null, placementOptions: null,
+      domain: host, protocol: !!parseInt(nameParts[1], 10), path: undefined, lang: null, auth: null,
+      memberId: '', isAdmin: false, install: undefined, placement: null, placementOptions: null,
       userOptions: null, appOptions: null
     };
+    // Read at every use: PROTOCOL from the init data changes it.
+    function parentOrigin() { return (state.protocol ? 'https' : 'http') + '://' + state.domain; }
     var throttle = { level: 0, at: env.now() };
 
     function post(command, params, cb) {
@@ -123,16 +121,15 @@
       } else {
         message = command + ':' + (params ? JSON.stringify(params) : '') + ':' + id + ':' + sid;
       }
-      env.postToParent(message, parentOrigin);
+      env.postToParent(message, parentOrigin());
     }
 
     env.listen(function (event) {
-      if (event.origin !== parentOrigin || typeof event.data !== 'string') return;
-      var cut = event.data.indexOf(':');
-      if (cut < 0) return;
-      var cb = callbacks[event.data.slice(0, cut)];
-      if (!cb) return;
-      var payload = event.data.slice(cut + 1);
+      if (event.origin !== parentOrigin()) return;
+      var id = event.data.split(':')[0]; // a non-string throws here, as in the real library
+      var cb = callbacks[id];
+      if (!cb || id.length === event.data.length) return;
+      var payload = event.data.slice(id.length + 1);
       cb(payload ? JSON.parse(payload) : []);
     });
 
@@ -145,19 +142,16 @@
     }
 
     function authObject() {
-      if (!state.auth || env.now() >= state.auth.expires) return false;
+      // Without AUTH_EXPIRES the expiry is NaN, and no time is before it.
+      if (!state.auth || !(env.now() < state.auth.expires)) return false;
       return {
         access_token: state.auth.access_token, refresh_token: state.auth.refresh_token,
         expires_in: state.auth.expires, domain: state.domain, member_id: state.memberId
       };
     }
 
-    function whenReady(fn) {
-      if (ready) env.setTimeout(fn, 10);
-      else initQueue.push(fn);
-    }
-
     function refreshAuth(cb) {
+      if (!inited) return; // nothing happens, and cb never runs
       post('refreshAuth', {}, function (data) {
         setAuth(data);
         if (typeof cb === 'function') cb(authObject());
@@ -177,27 +171,34 @@
       fn();
     }
 
-    /* Unlike init(cb), a call made after init is sent at once (the library's ajax() only defers
-     * while init data is missing), so only calls made before it wait for the 10 ms timer. */
+    /* A call waits for the init data, then goes out on a 10 ms timer. */
+    function whenInited(fn) {
+      if (inited) env.setTimeout(fn, 10);
+      else waitingCalls.push(fn);
+    }
+
     function send(method, params, cb, start) {
-      (ready ? function (fn) { fn(); } : whenReady)(function () {
+      whenInited(function () {
         throttled(function () {
           if (!authObject()) {
             refreshAuth(function () { send(method, params, cb, start); });
             return;
           }
           var query = { method: method, data: params, callback: cb, start: start };
-          var body = 'auth=' + encodeURIComponent(state.auth.access_token);
+          var body = 'auth=' + state.auth.access_token; // not URL-encoded
           var encoded = encodeParams(params);
           if (encoded) body += '&' + encoded;
           if (start) body += '&start=' + encodeURIComponent(start);
-          var url = (state.protocol ? 'https' : 'http') + '://' + state.domain + state.path + '/' +
-            method + '.json';
+          var url = (state.protocol ? 'https' : 'http') + '://' + state.domain + (state.path || '') + '/' +
+            encodeURIComponent(method) + '.json';
           env.http(url, body, function (status, text) {
-            if (status >= 500 || status === 0 && text === null) {
-              throw new Error('BX24: request to ' + method + ' failed with status ' + status);
+            var answer;
+            try {
+              if (status >= 500 || status === 0) throw status;
+              answer = text ? JSON.parse(text) : { result: {} };
+            } catch (e) {
+              throw 'Query error!'; // a plain string, never an Error: the callback never runs
             }
-            var answer = text ? JSON.parse(text) : { result: {} };
             if (answer.error === 'expired_token') {
               refreshAuth(function () { send(method, params, cb, start); });
               return;
@@ -229,19 +230,21 @@
         cmd[keys[i]] = method + '?' + encodeParams(params);
       }
       callMethod('batch', { halt: halt ? 1 : 0, cmd: cmd }, function (res) {
-        var data = res.data(); // a failed batch has no data: the mapping below throws, cb never runs
+        // Read without checks, as the real library does: a failed batch (no data), or an answer
+        // without result_error, result_total or result_next, throws here and cb never runs.
+        var data = res.data();
         var out = isList ? [] : {};
         for (var j = 0; j < keys.length; j++) {
           var key = keys[j];
-          var hasResult = data.result && Object.prototype.hasOwnProperty.call(data.result, key);
-          var hasError = data.result_error && Object.prototype.hasOwnProperty.call(data.result_error, key);
-          if (!hasResult && !hasError) continue;
+          var error = data.result_error[key];
+          var total = data.result_total[key];
+          var next = data.result_next[key];
+          var hasResult = typeof data.result[key] !== 'undefined';
+          if (!hasResult && !error) continue;
           var answer = { result: hasResult ? data.result[key] : {} };
-          if (hasError) {
-            answer.error = data.result_error[key];
-          }
-          if (data.result_total && typeof data.result_total[key] !== 'undefined') answer.total = data.result_total[key];
-          if (data.result_next && typeof data.result_next[key] !== 'undefined') answer.next = data.result_next[key];
+          if (error) answer.error = error;
+          if (typeof total !== 'undefined') answer.total = total;
+          if (typeof next !== 'undefined') answer.next = next;
           var sub = calls[key];
           out[key] = new AjaxResult(answer, {
             method: Array.isArray(sub) ? sub[0] : sub.method,
@@ -273,9 +276,13 @@
 
     var lib = {
       _send: send,
-      init: function (cb) { whenReady(cb); },
-      install: function (cb) { whenReady(cb); },
-      installFinish: function () { if (state.install) post('setInstallFinish', {}); },
+      init: function (cb) {
+        initCallbacks.push(cb);
+        if (inited) env.setTimeout(cb, 10);
+      },
+      install: function (cb) { installers.push(cb); },
+      // Sent even before the init data; only an init that said INSTALL:false makes it a no-op.
+      installFinish: function () { if (state.install !== false) post('setInstallFinish', {}); },
       isAdmin: function () { return state.isAdmin; },
       getLang: function () { return state.lang; },
       getDomain: function () { return state.domain; },
@@ -354,29 +361,40 @@
           });
         }
       },
-      isReady: function () { return ready; },
-      ready: function (fn) { whenReady(fn); }
+      // About the page, not the init data.
+      isReady: function () { return !!env.document && env.document.readyState !== 'loading'; },
+      ready: function (fn) {
+        if (lib.isReady()) env.setTimeout(fn, 0);
+        else if (env.document) env.document.addEventListener('DOMContentLoaded', fn);
+      }
     };
 
     post('getInitData', null, function (data) {
       function objectOr(value) { return value && typeof value === 'object' && !Array.isArray(value) ? value : {}; }
-      if (ready) return;
+      var first = !inited;
       if (!state.domain) state.domain = String(data.DOMAIN || '').replace(/:(80|443)$/, '');
-      state.protocol = parseInt(data.PROTOCOL, 10) === 1;
-      state.path = data.PATH || '/rest';
-      state.lang = data.LANG;
-      state.memberId = data.MEMBER_ID;
-      state.isAdmin = !!data.IS_ADMIN;
+      if (!state.path) state.path = data.PATH;
+      state.protocol = data.PROTOCOL; // as is: the string "0" is true
+      if (!state.lang) state.lang = data.LANG;
+      if (!state.placement) state.placement = data.PLACEMENT;
+      if (!state.placementOptions) state.placementOptions = data.PLACEMENT_OPTIONS;
       state.install = !!data.INSTALL;
-      state.placement = data.PLACEMENT;
-      state.placementOptions = data.PLACEMENT_OPTIONS;
       state.userOptions = objectOr(data.USER_OPTIONS);
       state.appOptions = objectOr(data.APP_OPTIONS);
-      setAuth(data);
-      ready = true;
-      var queued = initQueue;
-      initQueue = [];
-      for (var i = 0; i < queued.length; i++) env.setTimeout(queued[i], 10);
+      if (data.AUTH_ID) {
+        setAuth(data);
+        state.memberId = data.MEMBER_ID;
+        state.isAdmin = !!data.IS_ADMIN;
+      }
+      inited = true;
+      if (first && data.FIRST_RUN) {
+        for (var k = 0; k < installers.length; k++) installers[k]();
+        post('setInstall', { install: true });
+      }
+      for (var i = 0; i < initCallbacks.length; i++) env.setTimeout(initCallbacks[i], 10);
+      var calls = waitingCalls;
+      waitingCalls = [];
+      for (var j = 0; j < calls.length; j++) env.setTimeout(calls[j], 10);
     });
 
     return lib;

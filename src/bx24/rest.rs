@@ -513,15 +513,15 @@ impl ListState {
                 }
                 let mut results = self.bx24.batch(&batch).await?;
                 self.requests += 1;
-                self.done = true;
                 for key in &keys {
                     let page = results.take(key)?.data;
+                    // A cursor page has no `next`: one that is not full is the list's end.
                     let full = page.len() == PAGE_SIZE;
                     self.read_page(&method, page, &mut items)?;
+                    self.done = !full;
                     if !full {
                         break;
                     }
-                    self.done = false;
                 }
             }
         }
