@@ -69,7 +69,9 @@ test('a rate-limited write is retried once it is safe, and recorded once', async
   await page.close();
 });
 
-test('a failed write shows the error, keeps the draft and is sent once per press', async () => {
+const MAY_EXIST = "Bitrix24's answer was lost: this may have been created.";
+
+test('a write whose answer is lost may exist: it is looked up, and sent again only if it was not created', async () => {
   const { page, frame } = await openWidget();
   await frame.locator('.tools .task').click();
   const form = frame.locator('.task-form');
@@ -78,19 +80,47 @@ test('a failed write shows the error, keeps the draft and is sent once per press
   const before = await requests();
   await form.locator('button[type=submit]').click();
   assert.equal(await form.locator('button[type=submit]').isDisabled(), true, 'no second send while one is in flight');
-  // The real library never calls back on a 5xx, so the bridge's call timeout (20 s) ends it.
-  await form.locator('.form-note.failed').waitFor({ timeout: 30000 });
-  assert.match(await form.locator('.form-note.failed .detail').textContent(), /tasks\.task\.add got no answer/);
+  // The real library never calls back on a 5xx: the bridge sees no answer, so the task may exist.
+  await form.locator('.write-unknown').waitFor({ timeout: 30000 });
+  assert.equal(await form.locator('.write-unknown .failed p').first().textContent(), MAY_EXIST);
+  assert.match(await form.locator('.write-unknown .detail').textContent(), /tasks\.task\.add got no answer/);
   assert.equal(await requests() - before, 1, 'a write is not retried by itself');
-  // Closing and reopening the form keeps what was typed.
+  assert.equal(await form.locator('button[type=submit]').isDisabled(), true, 'no blind resend');
+  // Closing and reopening the form keeps what was typed, and the outcome still unknown.
   await frame.locator('.tool .close').click();
   await frame.locator('.tools .task').click();
   assert.equal(await form.locator('input[name=title]').inputValue(), 'Keep me');
+  await form.locator('.check-write').click();
+  await form.locator('.form-note').filter({ hasText: 'It was not created. You can send it again.' }).waitFor();
+  assert.equal((await control(sim.portal, '/sim/api/log')).faults_fired.server_error, 1);
   await form.locator('button[type=submit]').click();
   await form.locator('.form-note.done').waitFor();
   const recorded = await writes();
   assert.equal(recorded.length, 1);
   assert.equal(recorded[0].params.fields.TITLE, 'Keep me');
+  await page.close();
+});
+
+test('a task the portal created whose answer never came is found, not created twice', async () => {
+  const { page, frame } = await openWidget();
+  await frame.locator('.tools .task').click();
+  const form = frame.locator('.task-form');
+  await form.locator('input[name=title]').fill('Created once');
+  // The portal runs the method, then its answer takes 30 s: past the bridge's call timeout.
+  await control(sim.portal, '/sim/api/settings', { fault: 'slow', fault_count: 1 });
+  await form.locator('button[type=submit]').click();
+  await form.locator('.write-unknown').waitFor({ timeout: 40000 });
+  // The user presses again: nothing is sent.
+  await form.locator('button[type=submit]').click({ force: true });
+  assert.equal((await writes()).length, 1, 'the portal created it once');
+  await form.locator('.check-write').click();
+  await form.locator('.form-note.done').filter({ hasText: 'Task created.' }).waitFor();
+  const [task] = await writes();
+  assert.equal((await control(sim.portal, '/sim/api/log')).faults_fired.slow, 1);
+  assert.equal(await form.locator('input[name=title]').inputValue(), '', 'the draft was sent');
+  await form.locator('.open-task').click();
+  await page.locator('#overlay-body').filter({ hasText: `/tasks/task/view/${task.result.task.id}/` }).waitFor();
+  assert.equal((await writes()).length, 1, 'one task in all');
   await page.close();
 });
 

@@ -350,6 +350,14 @@ messages! {
         BackToCard,
         /// A write action failed (the detail follows). (Bitrix24 did not accept this:)
         ErrWriteFailed,
+        /// A write's answer was lost: it may exist. (Bitrix24's answer was lost: this may have been created.)
+        WriteMayExist,
+        /// Looks a write whose answer was lost up. (Check)
+        CheckWrite,
+        /// While the write is looked up. (Checking…)
+        Checking,
+        /// The lookup found nothing: sending again is safe. (It was not created. You can send it again.)
+        WriteNotCreated,
         /// The menu item's built-in title. (Profile card)
         DefaultItemTitle,
         /// Heading of the settings page. (Set up the profile widget)
@@ -604,6 +612,10 @@ const EN: Table = [
     "Choose from the list…",                               // PickFromList
     "Back",                                                // BackToCard
     "Bitrix24 did not accept this:",                       // ErrWriteFailed
+    "Bitrix24's answer was lost: this may have been created.", // WriteMayExist
+    "Check",                                               // CheckWrite
+    "Checking…",                                           // Checking
+    "It was not created. You can send it again.",          // WriteNotCreated
     "Profile card",                                        // DefaultItemTitle
     "Set up the profile widget",                           // InstallTitle
     "Choose where employees find the widget. Saving again is always safe.", // InstallIntro
@@ -725,6 +737,10 @@ const RU: Table = [
     "Выбрать из списка…",                                // PickFromList
     "Назад",                                             // BackToCard
     "Битрикс24 не принял запрос:",                       // ErrWriteFailed
+    "Ответ Битрикс24 потерян: запись могла быть создана.", // WriteMayExist
+    "Проверить",                                         // CheckWrite
+    "Проверка…",                                         // Checking
+    "Не создано. Можно отправить снова.",                // WriteNotCreated
     "Карточка профиля",                                  // DefaultItemTitle
     "Настройка виджета профиля",                         // InstallTitle
     "Выберите, где сотрудники увидят виджет. Сохранять повторно безопасно.", // InstallIntro
@@ -846,8 +862,12 @@ const DE: Table = [
     "Aus der Liste wählen…",     // PickFromList
     "Zurück",                    // BackToCard
     "Bitrix24 hat dies nicht angenommen:", // ErrWriteFailed
-    "Profilkarte",               // DefaultItemTitle
-    "Profil-Widget einrichten",  // InstallTitle
+    "Die Antwort von Bitrix24 ging verloren: Der Eintrag wurde womöglich angelegt.", // WriteMayExist
+    "Prüfen",                                                                        // CheckWrite
+    "Wird geprüft…",                                                                 // Checking
+    "Es wurde nicht angelegt. Sie können es erneut senden.", // WriteNotCreated
+    "Profilkarte",                                           // DefaultItemTitle
+    "Profil-Widget einrichten",                              // InstallTitle
     "Wählen Sie, wo Mitarbeiter das Widget finden. Erneutes Speichern ist immer sicher.", // InstallIntro
     "Benutzermenü (oben rechts)",                   // WhereMenu
     "Symbolleiste der Mitarbeiterkarte",            // WhereToolbar
@@ -967,6 +987,10 @@ const ES: Table = [
     "Elegir de la lista…",                                          // PickFromList
     "Volver",                                                       // BackToCard
     "Bitrix24 no aceptó esto:",                                     // ErrWriteFailed
+    "Se perdió la respuesta de Bitrix24: es posible que se haya creado.", // WriteMayExist
+    "Comprobar",                                                    // CheckWrite
+    "Comprobando…",                                                 // Checking
+    "No se creó. Puede volver a enviarlo.",                         // WriteNotCreated
     "Tarjeta de perfil",                                            // DefaultItemTitle
     "Configurar el widget de perfil",                               // InstallTitle
     "Elige dónde encontrarán el widget los empleados. Guardar de nuevo siempre es seguro.", // InstallIntro
@@ -1088,6 +1112,10 @@ const PT_BR: Table = [
     "Escolher da lista…",                                         // PickFromList
     "Voltar",                                                     // BackToCard
     "O Bitrix24 não aceitou isto:",                               // ErrWriteFailed
+    "A resposta do Bitrix24 se perdeu: isso pode ter sido criado.", // WriteMayExist
+    "Verificar",                                                  // CheckWrite
+    "Verificando…",                                               // Checking
+    "Não foi criado. Você pode enviar de novo.",                  // WriteNotCreated
     "Cartão de perfil",                                           // DefaultItemTitle
     "Configurar o widget de perfil",                              // InstallTitle
     "Escolha onde os funcionários encontram o widget. Salvar novamente é sempre seguro.", // InstallIntro
@@ -1209,6 +1237,10 @@ const FR: Table = [
     "Choisir dans la liste…",                                        // PickFromList
     "Retour",                                                        // BackToCard
     "Bitrix24 n’a pas accepté ceci :",                               // ErrWriteFailed
+    "La réponse de Bitrix24 a été perdue\u{a0}: l’élément a peut-être été créé.", // WriteMayExist
+    "Vérifier",                                                      // CheckWrite
+    "Vérification…",                                                 // Checking
+    "Il n’a pas été créé. Vous pouvez le renvoyer.",                 // WriteNotCreated
     "Fiche de profil",                                               // DefaultItemTitle
     "Configurer le widget de profil",                                // InstallTitle
     "Choisissez où les employés trouvent le widget. Enregistrer à nouveau est toujours sûr.", // InstallIntro
@@ -1330,6 +1362,10 @@ const PL: Table = [
     "Wybierz z listy…",                                      // PickFromList
     "Wstecz",                                                // BackToCard
     "Bitrix24 nie przyjął tego:",                            // ErrWriteFailed
+    "Odpowiedź Bitrix24 zaginęła: to mogło zostać utworzone.", // WriteMayExist
+    "Sprawdź",                                               // CheckWrite
+    "Sprawdzanie…",                                          // Checking
+    "Nie zostało utworzone. Możesz wysłać ponownie.",        // WriteNotCreated
     "Karta profilu",                                         // DefaultItemTitle
     "Konfiguracja widżetu profilu",                          // InstallTitle
     "Wybierz, gdzie pracownicy znajdą widżet. Ponowne zapisanie jest zawsze bezpieczne.", // InstallIntro
@@ -1451,6 +1487,10 @@ const UK: Table = [
     "Вибрати зі списку…",                               // PickFromList
     "Назад",                                            // BackToCard
     "Бітрікс24 не прийняв запит:",                      // ErrWriteFailed
+    "Відповідь Бітрікс24 втрачено: запис міг бути створений.", // WriteMayExist
+    "Перевірити",                                       // CheckWrite
+    "Перевірка…",                                       // Checking
+    "Не створено. Можна надіслати знову.",              // WriteNotCreated
     "Картка профілю",                                   // DefaultItemTitle
     "Налаштування віджета профілю",                     // InstallTitle
     "Оберіть, де співробітники знайдуть віджет. Зберігати повторно безпечно.", // InstallIntro
@@ -1480,7 +1520,7 @@ mod tests {
 
     #[test]
     fn tables_follow_the_enum_order() {
-        assert_eq!(COUNT, 115);
+        assert_eq!(COUNT, 119);
         assert_eq!(t(Lang::En, Msg::Connecting), "Connecting to Bitrix24…");
         assert_eq!(
             t(Lang::En, Msg::ErrUserNotFound),

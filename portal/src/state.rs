@@ -132,6 +132,8 @@ pub struct Recorded {
     pub user_id: u32,
     pub params: Value,
     pub result: Value,
+    /// When it was made (unix seconds), for the methods that list what was written.
+    pub at: f64,
 }
 
 /// A `placement.bind` row.

@@ -281,6 +281,18 @@ impl Error {
         }
     }
 
+    /// Whether a write that failed so may still have been executed: the request went out and
+    /// no answer came back (a lost answer, a 5xx the library cannot read, a broken connection).
+    ///
+    /// ```
+    /// use profile_widget::bx24::Error;
+    /// assert!(Error::Transport { method: "tasks.task.add".into(), after_ms: 20_000 }.outcome_unknown());
+    /// assert!(!Error::Unsupported("openPath".into()).outcome_unknown());
+    /// ```
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self, Self::Transport { .. })
+    }
+
     /// Whether the portal refused the token itself (garbage or revoked, not merely expired,
     /// which the library refreshes on its own): a fresh token from the parent page may help.
     ///

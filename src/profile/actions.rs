@@ -127,6 +127,13 @@ pub struct EventAdd {
     host: u32,
 }
 
+impl EventAdd {
+    /// The start as sent, `YYYY-MM-DDTHH:MM:SS` in the viewer's zone.
+    pub fn from(&self) -> &str {
+        &self.from
+    }
+}
+
 impl MeetingDraft {
     /// The parameters for a meeting of `me` with `them` in `section` (my calendar), or `None`
     /// until a subject, a day and a time are chosen. `time_zone` is the viewer's IANA zone.

@@ -105,40 +105,27 @@ impl FirstScreen {
     /// ```
     pub fn new(user: UserId) -> Self {
         let mut batch = Batch::new();
-        let add_error = "first-screen keys are valid";
-        let scope = batch.add("scope", "scope", &()).expect(add_error);
-        let me = batch.add("me", "user.current", &()).expect(add_error);
-        let person = batch
-            .add("person", "user.get", &by_id(user.get()))
-            .expect(add_error);
-        let presence = batch
-            .add("presence", "im.user.get", &by_id(user.get()))
-            .expect(add_error);
-        let mut departments = vec![
-            batch
-                .add::<Rows<Department>, _>(
-                    "dep0",
-                    "department.get",
-                    &by_id(person.reference(&["0", "UF_DEPARTMENT"])),
-                )
-                .expect(add_error),
-        ];
+        let scope = added(batch.add("scope", "scope", &()));
+        let me = added(batch.add("me", "user.current", &()));
+        let person = added(batch.add("person", "user.get", &by_id(user.get())));
+        let presence = added(batch.add("presence", "im.user.get", &by_id(user.get())));
+        let first = by_id(person.reference(&["0", "UF_DEPARTMENT"]));
+        let mut departments = vec![added(batch.add::<Rows<Department>, _>(
+            "dep0",
+            "department.get",
+            &first,
+        ))];
         for level in 1..=LEVELS {
-            let parent = departments[level - 1].reference(&["0", "PARENT"]);
-            departments.push(
-                batch
-                    .add(&format!("dep{level}"), "department.get", &by_id(parent))
-                    .expect(add_error),
-            );
+            let parent = by_id(departments[level - 1].reference(&["0", "PARENT"]));
+            let key = format!("dep{level}");
+            departments.push(added(batch.add(&key, "department.get", &parent)));
         }
         let heads = departments
             .iter()
             .enumerate()
             .map(|(level, department)| {
-                let head = department.reference(&["0", "UF_HEAD"]);
-                batch
-                    .add(&format!("head{level}"), "user.get", &by_id(head))
-                    .expect(add_error)
+                let head = by_id(department.reference(&["0", "UF_HEAD"]));
+                added(batch.add(&format!("head{level}"), "user.get", &head))
             })
             .collect();
         Self {
@@ -200,6 +187,13 @@ impl FirstScreen {
             skipped_rows,
         })
     }
+}
+
+/// A first-screen command's key. Adding cannot fail (fixed, distinct keys, serializable
+/// parameters); a plain message instead of `expect` keeps the error's `Debug` formatting,
+/// which only that panic would use, out of both bundles.
+fn added<T>(key: Result<BatchKey<T>, Error>) -> BatchKey<T> {
+    key.unwrap_or_else(|_| unreachable!("first-screen keys are valid"))
 }
 
 /// `{"ID": id}`: one shared builder instead of a `json!` expansion per command.

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod load;
 pub mod meeting;
 pub mod model;
+pub mod outcome;
 pub mod people;
 pub mod vcard;
 

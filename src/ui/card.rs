@@ -245,7 +245,7 @@ fn Tools(lang: Lang, bx24: Bx24, profile: Profile) -> impl IntoView {
                 let panel = match tool {
                     Tool::Task => view! { <TaskForm lang bx24 me them draft=task state=states[0]/> }.into_any(),
                     Tool::Meeting => view! { <MeetingForm lang bx24 me them draft=meeting state=states[1]/> }.into_any(),
-                    Tool::Thanks => view! { <ThanksForm lang bx24 them draft=thanks state=states[2]/> }.into_any(),
+                    Tool::Thanks => view! { <ThanksForm lang bx24 me them draft=thanks state=states[2]/> }.into_any(),
                     Tool::Qr => view! { <QrPanel lang vcard=qr_card.clone()/> }.into_any(),
                 };
                 view! {

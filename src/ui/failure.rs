@@ -27,16 +27,15 @@ impl Failure {
     }
 
     /// The failure of a write: a refusal by the portal reads "Bitrix24 did not accept this:"
-    /// above its detail.
+    /// above its detail; a lost answer says the write may exist.
     pub fn of_write(error: &Error) -> Self {
         let failure = Self::of(error);
-        match error {
-            Error::Rest(_) => Self {
-                message: Msg::ErrWriteFailed,
-                ..failure
-            },
-            _ => failure,
-        }
+        let message = match error {
+            Error::Rest(_) => Msg::ErrWriteFailed,
+            _ if error.outcome_unknown() => Msg::WriteMayExist,
+            _ => failure.message,
+        };
+        Self { message, ..failure }
     }
 
     /// With what to do about it.

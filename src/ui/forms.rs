@@ -1,7 +1,9 @@
 //! The write actions' forms: a task, a meeting, an appreciation. Drafts live in the card
 //! (signals passed in), so closing a form or a failed send never loses what was typed; a
 //! send in flight disables its button, so a write is never submitted twice (the bridge
-//! retries writes only on definite rate limits, which the server did not execute).
+//! retries writes only on definite rate limits, which the server did not execute). A write
+//! whose answer was lost may exist: its form says so and offers to look it up
+//! (`profile::outcome`); only a lookup that finds nothing lets it be sent again.
 
 use super::failure::{Failure, FailureNote};
 use super::format;
@@ -12,6 +14,7 @@ use crate::profile::actions::{
     Medal, MeetingDraft, TaskDraft, ThanksDraft, first_section, task_id, task_path,
 };
 use crate::profile::meeting::{self, busy_intervals, clock, free_slots, working_days};
+use crate::profile::outcome::{Lookup, SLACK_MS};
 use crate::profile::{Date, Person};
 use leptos::prelude::*;
 use serde::Serialize;
@@ -26,49 +29,160 @@ pub enum WriteState {
     Sending,
     /// Accepted; the message to show and the created id where there is one.
     Done(Msg, Option<u64>),
-    /// Refused or lost: the localized reason and the developer detail (REST code).
+    /// Refused: the localized reason and the developer detail (REST code).
     Failed(Failure),
+    /// Sent, and its answer lost: it may exist. Not sent again before a lookup.
+    Unknown(Failure, Lookup),
+    /// Looking a write whose answer was lost up.
+    Checking,
 }
 
-/// Sends one write unless one is already in flight, and reports through `state`.
-fn send<P: Serialize + 'static>(
+impl WriteState {
+    /// Whether the form must not send now: a send in flight, or one that may exist.
+    fn blocks_sending(&self) -> bool {
+        matches!(self, Self::Sending | Self::Unknown(..) | Self::Checking)
+    }
+}
+
+/// What an answer makes of the form: a send's clears the draft and says what was created;
+/// a lookup's says whether the write exists.
+type OnAnswer = Box<dyn FnOnce(&Value) -> WriteState>;
+
+/// Sends one write unless `state` blocks it, and reports through `state`. `lookup` finds
+/// the write should its answer be lost. (Not generic: one copy serves every form.)
+fn send(
     bx24: Bx24,
     method: &'static str,
-    params: P,
+    params: impl Serialize,
+    lookup: Lookup,
     state: RwSignal<WriteState>,
     done: impl FnOnce(&Value) -> (Msg, Option<u64>) + 'static,
 ) {
-    if state.get_untracked() == WriteState::Sending {
+    if state.get_untracked().blocks_sending() {
         return;
     }
-    state.set(WriteState::Sending);
+    let params = match serde_json::to_value(params) {
+        Ok(params) => params,
+        Err(error) => {
+            let error = Error::Decode {
+                method: method.to_owned(),
+                path: String::new(),
+                message: error.to_string(),
+            };
+            return state.set(WriteState::Failed(Failure::of(&error)));
+        }
+    };
+    let on_answer: OnAnswer = Box::new(move |result| {
+        let (msg, id) = done(result);
+        WriteState::Done(msg, id)
+    });
+    request(
+        bx24,
+        method,
+        params,
+        lookup,
+        state,
+        WriteState::Sending,
+        on_answer,
+    );
+}
+
+/// Looks a write whose answer was lost up. Found, it is done (`created`, and `on_created`
+/// runs as after a normal answer); not found, it may be sent again; the lookup failing
+/// leaves the outcome unknown.
+fn check(
+    bx24: Bx24,
+    lookup: Lookup,
+    state: RwSignal<WriteState>,
+    created: Msg,
+    on_created: Box<dyn FnOnce()>,
+) {
+    let (method, params) = lookup.request();
+    let found = lookup.clone();
+    let on_answer: OnAnswer = Box::new(move |result| {
+        let time = |text: &str| Some(js_sys::Date::parse(text)).filter(|ms| !ms.is_nan());
+        match found.found(result, time) {
+            Some(id) => {
+                on_created();
+                WriteState::Done(created, Some(id))
+            }
+            None => WriteState::Idle(Some(Msg::WriteNotCreated)),
+        }
+    });
+    request(
+        bx24,
+        method,
+        params,
+        lookup,
+        state,
+        WriteState::Checking,
+        on_answer,
+    );
+}
+
+/// The one path of every write and lookup: `waiting` while the call runs, then what the
+/// answer makes of it; no answer at all leaves the write's outcome unknown, a lookup's
+/// failure too (a lookup never makes a write look refused).
+fn request(
+    bx24: Bx24,
+    method: &'static str,
+    params: Value,
+    lookup: Lookup,
+    state: RwSignal<WriteState>,
+    waiting: WriteState,
+    on_answer: OnAnswer,
+) {
+    let checking = matches!(waiting, WriteState::Checking);
+    state.set(waiting);
     leptos::task::spawn_local(async move {
-        let answer = bx24.call::<Value, _>(method, &params).await;
-        state.set(match answer {
-            Ok(response) => {
-                let (msg, id) = done(&response.data);
-                WriteState::Done(msg, id)
+        state.set(match bx24.call::<Value, _>(method, &params).await {
+            Ok(response) => on_answer(&response.data),
+            Err(error) if checking || error.outcome_unknown() => {
+                WriteState::Unknown(Failure::of_write(&error), lookup)
             }
             Err(error) => WriteState::Failed(Failure::of_write(&error)),
         });
     });
 }
 
-/// The line under a form: validation, progress, success or the exact failure.
+/// The line under a form: validation, progress, success or the exact failure; for a write
+/// that may exist, the way to look it up (`on_check`).
 #[component]
-fn WriteStatus(lang: Lang, state: RwSignal<WriteState>) -> impl IntoView {
-    move || match state.get() {
+fn WriteStatus(
+    lang: Lang,
+    state: RwSignal<WriteState>,
+    on_check: Callback<Lookup>,
+) -> impl IntoView {
+    move || {
+        match state.get() {
         WriteState::Idle(None) => None,
         WriteState::Idle(Some(msg)) => {
             Some(view! { <p class="form-note invalid" role="alert">{t(lang, msg)}</p> }.into_any())
         }
-        WriteState::Sending => Some(
-            view! { <p class="form-note" role="status">{t(lang, Msg::Sending)}</p> }.into_any(),
-        ),
+        // One view for both waits (each view costs the bundle its own code).
+        waiting @ (WriteState::Sending | WriteState::Checking) => {
+            let msg = if matches!(waiting, WriteState::Sending) {
+                Msg::Sending
+            } else {
+                Msg::Checking
+            };
+            Some(view! { <p class="form-note" role="status">{t(lang, msg)}</p> }.into_any())
+        }
         WriteState::Done(msg, _) => {
             Some(view! { <p class="form-note done" role="status">{t(lang, msg)}</p> }.into_any())
         }
         WriteState::Failed(failure) => Some(view! { <FailureNote lang failure/> }.into_any()),
+        WriteState::Unknown(failure, lookup) => Some(
+            view! {
+                <div class="write-unknown">
+                    <FailureNote lang failure/>
+                    <button type="button" class="button secondary check-write"
+                        on:click=move |_| on_check.run(lookup.clone())>{t(lang, Msg::CheckWrite)}</button>
+                </div>
+            }
+            .into_any(),
+        ),
+    }
     }
 }
 
@@ -83,7 +197,7 @@ fn clear_note(state: RwSignal<WriteState>) {
 }
 
 fn sending(state: RwSignal<WriteState>) -> impl Fn() -> bool + Copy {
-    move || state.get() == WriteState::Sending
+    move || state.with(WriteState::blocks_sending)
 }
 
 /// Creates a task assigned to the person, then offers to open it.
@@ -101,18 +215,38 @@ pub fn TaskForm(
         ev.prevent_default();
         match draft.with_untracked(|d| d.params(them)) {
             None => state.set(WriteState::Idle(Some(Msg::FieldRequired))),
-            Some(params) => send(
-                bx24.get_value(),
-                "tasks.task.add",
-                params,
-                state,
-                move |result| {
-                    draft.set(TaskDraft::default());
-                    (Msg::TaskCreated, task_id(result))
-                },
-            ),
+            Some(params) => {
+                let lookup = Lookup::Task {
+                    title: draft.with_untracked(|d| d.title.trim().to_owned()),
+                    responsible: them.get(),
+                    creator: me.get(),
+                    since: js_sys::Date::new(&(js_sys::Date::now() - SLACK_MS).into())
+                        .to_iso_string()
+                        .into(),
+                };
+                send(
+                    bx24.get_value(),
+                    "tasks.task.add",
+                    params,
+                    lookup,
+                    state,
+                    move |result| {
+                        draft.set(TaskDraft::default());
+                        (Msg::TaskCreated, task_id(result))
+                    },
+                )
+            }
         }
     };
+    let on_check = Callback::new(move |lookup| {
+        check(
+            bx24.get_value(),
+            lookup,
+            state,
+            Msg::TaskCreated,
+            Box::new(move || draft.set(TaskDraft::default())),
+        )
+    });
     let open_task = move |_| {
         if let WriteState::Done(_, Some(id)) = state.get_untracked() {
             let bx24 = bx24.get_value();
@@ -150,7 +284,7 @@ pub fn TaskForm(
                     <button type="button" class="button secondary open-task" on:click=open_task>{t(lang, Msg::OpenTask)}</button>
                 })}
             </p>
-            <WriteStatus lang state/>
+            <WriteStatus lang state on_check/>
         </form>
     }
 }
@@ -256,29 +390,56 @@ pub fn MeetingForm(
         }
         match draft_now.params(me, them, section.as_deref().unwrap_or(""), &zone) {
             None => state.set(WriteState::Idle(Some(Msg::MeetingPickSlot))),
-            Some(params) => send(
+            Some(params) => {
+                let lookup = Lookup::Event {
+                    owner: me.get(),
+                    name: draft_now.name.trim().to_owned(),
+                    from: params.from().to_owned(),
+                };
+                send(
+                    bx24.get_value(),
+                    "calendar.event.add",
+                    params,
+                    lookup,
+                    state,
+                    move |result| {
+                        draft.update(|d| {
+                            d.name.clear();
+                            d.start = None;
+                        });
+                        loaded.update(|a| {
+                            // The new meeting is busy time now; its slot is no longer offered.
+                            if let (Availability::Ready { busy, .. }, Some(day), Some(start)) =
+                                (a, draft_now.day, draft_now.start)
+                            {
+                                let from = meeting::day_number(day) * 1440 + i64::from(start);
+                                busy.push((from, from + i64::from(draft_now.length)));
+                            }
+                        });
+                        (Msg::MeetingCreated, result.as_u64())
+                    },
+                )
+            }
+        }
+    };
+    let on_check = {
+        let load = load.clone();
+        Callback::new(move |lookup| {
+            let load = load.clone();
+            check(
                 bx24.get_value(),
-                "calendar.event.add",
-                params,
+                lookup,
                 state,
-                move |result| {
+                Msg::MeetingCreated,
+                Box::new(move || {
                     draft.update(|d| {
                         d.name.clear();
                         d.start = None;
                     });
-                    loaded.update(|a| {
-                        // The new meeting is busy time now; its slot is no longer offered.
-                        if let (Availability::Ready { busy, .. }, Some(day), Some(start)) =
-                            (a, draft_now.day, draft_now.start)
-                        {
-                            let from = meeting::day_number(day) * 1440 + i64::from(start);
-                            busy.push((from, from + i64::from(draft_now.length)));
-                        }
-                    });
-                    (Msg::MeetingCreated, result.as_u64())
-                },
-            ),
-        }
+                    load(); // the meeting is busy time now
+                }),
+            )
+        })
     };
     let day_options = days
         .iter()
@@ -347,7 +508,7 @@ pub fn MeetingForm(
                     {t(lang, Msg::MeetingSubmit)}
                 </button>
             </p>
-            <WriteStatus lang state/>
+            <WriteStatus lang state on_check/>
         </form>
     }
 }
@@ -366,6 +527,7 @@ fn medal_label(medal: Medal) -> (Msg, &'static str) {
 pub fn ThanksForm(
     lang: Lang,
     bx24: Bx24,
+    me: UserId,
     them: UserId,
     draft: RwSignal<ThanksDraft>,
     state: RwSignal<WriteState>,
@@ -375,18 +537,35 @@ pub fn ThanksForm(
         ev.prevent_default();
         match draft.with_untracked(|d| d.params(them, t(lang, Msg::ThanksTitle))) {
             None => state.set(WriteState::Idle(Some(Msg::FieldRequired))),
-            Some(params) => send(
-                bx24.get_value(),
-                "log.blogpost.add",
-                params,
-                state,
-                move |result| {
-                    draft.update(|d| d.message.clear());
-                    (Msg::ThanksSent, result.as_u64())
-                },
-            ),
+            Some(params) => {
+                let lookup = Lookup::Post {
+                    author: me.get(),
+                    message: draft.with_untracked(|d| d.message.trim().to_owned()),
+                    since_ms: js_sys::Date::now() - SLACK_MS,
+                };
+                send(
+                    bx24.get_value(),
+                    "log.blogpost.add",
+                    params,
+                    lookup,
+                    state,
+                    move |result| {
+                        draft.update(|d| d.message.clear());
+                        (Msg::ThanksSent, result.as_u64())
+                    },
+                )
+            }
         }
     };
+    let on_check = Callback::new(move |lookup| {
+        check(
+            bx24.get_value(),
+            lookup,
+            state,
+            Msg::ThanksSent,
+            Box::new(move || draft.update(|d| d.message.clear())),
+        )
+    });
     let invalid = move || {
         matches!(state.get(), WriteState::Idle(Some(_)))
             && draft.with(|d| d.message.trim().is_empty())
@@ -415,7 +594,7 @@ pub fn ThanksForm(
             <p class="form-buttons">
                 <button type="submit" class="button" disabled=sending(state)>{t(lang, Msg::ThanksSubmit)}</button>
             </p>
-            <WriteStatus lang state/>
+            <WriteStatus lang state on_check/>
         </form>
     }
 }

@@ -4,6 +4,7 @@
 mod apps;
 mod batch;
 mod departments;
+mod lookups;
 mod users;
 mod writes;
 
@@ -97,6 +98,9 @@ fn lookup(method: &str) -> Option<(Option<&'static str>, Handler)> {
         "placement.get" => (Some("placement"), apps::get),
         "placement.list" => (Some("placement"), apps::list),
         "tasks.task.add" => (Some("task"), writes::task_add),
+        "tasks.task.list" => (Some("task"), lookups::task_list),
+        "calendar.event.get" => (Some("calendar"), lookups::event_get),
+        "log.blogpost.get" => (Some("log"), lookups::blogpost_get),
         "calendar.event.add" => (Some("calendar"), writes::event_add),
         "calendar.accessibility.get" => (Some("calendar"), writes::accessibility),
         "calendar.section.get" => (Some("calendar"), writes::sections),

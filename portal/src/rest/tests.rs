@@ -612,3 +612,66 @@ fn the_fault_counts_reach_the_log_and_reset_clears_them() {
     sim.reset(false);
     assert_eq!(sim.fired_json(), json!({}));
 }
+
+#[test]
+fn lost_writes_can_be_looked_up() {
+    let mut sim = sim();
+    let (_, task) = form_call(
+        &mut sim,
+        "tasks.task.add",
+        "fields[TITLE]=Review%20it&fields[RESPONSIBLE_ID]=2",
+    );
+    let id = task["result"]["task"]["id"].clone();
+    // The title filter matches a part (the widget compares exactly); the others exactly.
+    let (status, found) = form_call(
+        &mut sim,
+        "tasks.task.list",
+        "filter[TITLE]=Review&filter[RESPONSIBLE_ID]=2&filter[CREATED_BY]=1&filter[%3E%3DCREATED_DATE]=2020-01-01T00:00:00%2B03:00",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(found["result"]["tasks"][0]["id"], id);
+    let (_, none) = form_call(&mut sim, "tasks.task.list", "filter[RESPONSIBLE_ID]=3");
+    assert_eq!(none["result"]["tasks"], json!([]));
+    let (_, later) = form_call(
+        &mut sim,
+        "tasks.task.list",
+        "filter[%3E%3DCREATED_DATE]=2999-01-01T00:00:00",
+    );
+    assert_eq!(later["result"]["tasks"], json!([]));
+    let (status, _) = form_call(
+        &mut sim,
+        "tasks.task.list",
+        "filter[%3E%3DCREATED_DATE]=soon",
+    );
+    assert_eq!(status, 400);
+
+    let (_, event) = json_call(
+        &mut sim,
+        "calendar.event.add",
+        json!({"type": "user", "ownerId": 1, "section": "11", "name": "Sync",
+               "from": "2026-12-01T10:00:00", "to": "2026-12-01T10:30:00"}),
+    );
+    let (_, events) = json_call(
+        &mut sim,
+        "calendar.event.get",
+        json!({"type": "user", "ownerId": 1, "from": "2026-12-01", "to": "2026-12-01"}),
+    );
+    assert_eq!(events["result"][0]["ID"], event["result"].to_string());
+    assert_eq!(events["result"][0]["DATE_FROM"], "01.12.2026 10:00:00");
+    let (_, elsewhere) = json_call(
+        &mut sim,
+        "calendar.event.get",
+        json!({"type": "user", "ownerId": 1, "from": "2026-12-02", "to": "2026-12-03"}),
+    );
+    assert_eq!(elsewhere["result"], json!([]));
+
+    let (_, post) = form_call(
+        &mut sim,
+        "log.blogpost.add",
+        "POST_MESSAGE=Thanks&DEST[]=U2&GRATITUDE_MEDAL=cup&GRATITUDE_EMPLOYEES[]=2",
+    );
+    let (_, posts) = form_call(&mut sim, "log.blogpost.get", "");
+    assert_eq!(posts["result"][0]["ID"], post["result"].to_string());
+    assert_eq!(posts["result"][0]["DETAIL_TEXT"], "Thanks");
+    assert_eq!(posts["result"][0]["AUTHOR_ID"], "1");
+}

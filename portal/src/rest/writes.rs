@@ -12,6 +12,7 @@ fn record(call: &mut Call<'_>, method: &str, result: &Value) {
         user_id: call.token.user_id,
         params: Value::Object(call.params.clone()),
         result: result.clone(),
+        at: super::now_seconds(),
     };
     call.sim.writes.push(recorded);
 }
@@ -86,7 +87,7 @@ pub fn event_add(call: &mut Call<'_>) -> Outcome {
 }
 
 /// Every user has one personal calendar; its id is derived from the owner's.
-fn section_id(owner: i64) -> String {
+pub(super) fn section_id(owner: i64) -> String {
     (owner * 10 + 1).to_string()
 }
 
@@ -110,7 +111,7 @@ pub fn sections(call: &mut Call<'_>) -> Outcome {
 }
 
 /// `YYYY-MM-DD` (or `DD.MM.YYYY`) to (year, month, day).
-fn parse_day(text: &str) -> Option<(i64, i64, i64)> {
+pub(super) fn parse_day(text: &str) -> Option<(i64, i64, i64)> {
     let text = text.get(..10)?;
     let parts: Vec<i64> = text
         .split(['-', '.'])
