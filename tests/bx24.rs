@@ -630,6 +630,32 @@ async fn a_failed_batch_never_calls_back_and_ends_as_transport() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn a_refresh_answering_an_expired_token_ends_the_session_after_one_round_trip() {
+    // The token expires a second after the frame opened; every refresh answers AUTH_EXPIRES 0.
+    let bx24 = connected(json!({"users": 3, "authExpires": 1, "refreshExpires": 0})).await;
+    sleep(1_100).await;
+    let err = bx24
+        .call::<Value, _>("user.current", &())
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(err.rest_code(), Some("expired_token"), "{err:?}");
+    assert_eq!(err.message(), profile_widget::i18n::Msg::ErrSessionExpired);
+    sleep(200).await;
+    let refreshes = log()["parent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["command"] == "refreshAuth")
+        .count();
+    assert_eq!(refreshes, 1, "one refresh, not a loop");
+    assert!(
+        rest_log("user.current").is_empty(),
+        "nothing sent with a dead token"
+    );
+}
+
 // --- lists ------------------------------------------------------------------------------
 
 #[wasm_bindgen_test]
@@ -708,6 +734,32 @@ async fn a_malformed_row_is_skipped_and_counted_not_fatal() {
     let rows: usize = pages.iter().map(|p| p.items.len()).sum();
     assert_eq!(rows, 119);
     assert_eq!(pages.last().unwrap().skipped, 1);
+}
+
+#[wasm_bindgen_test]
+async fn all_pages_of_a_method_without_an_id_filter_come_by_offset_in_two_requests() {
+    // 120 departments headed by one person: department.get pages 50 at a time by `start`.
+    let departments: Vec<Value> = (1..=120)
+        .map(|id| json!({"ID": id.to_string(), "NAME": format!("D{id}"), "UF_HEAD": "42"}))
+        .collect();
+    let bx24 = connected(json!({"departments": departments})).await;
+    let headed: Vec<Value> = bx24
+        .all_pages("department.get", &json!({"UF_HEAD": 42}))
+        .await
+        .unwrap();
+    assert_eq!(headed.len(), 120);
+    assert_eq!(headed[119]["ID"], "120");
+    assert_eq!(
+        rest_log("department.get").len() + rest_log("batch").len(),
+        2
+    );
+    let starts: Vec<Value> = log()["batched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["params"]["start"].clone())
+        .collect();
+    assert_eq!(starts, [json!("50"), json!("100")]);
 }
 
 #[wasm_bindgen_test]

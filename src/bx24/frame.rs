@@ -1,7 +1,7 @@
 //! Frame commands: the parent page's side of the protocol, as futures with timeouts.
 
 use super::batch::{decode, params_value};
-use super::error::Error;
+use super::error::{Error, RestCode, RestError};
 use super::{Bx24, js, sys, thrown};
 use crate::context::UserId;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -399,7 +399,9 @@ impl Bx24 {
     }
 
     /// Asks the portal for a new token. A portal whose refresh fails never answers, so
-    /// this ends in [`Error::Timeout`] rather than hanging.
+    /// this ends in [`Error::Timeout`] rather than hanging; one that answers with a token
+    /// already expired (`AUTH_EXPIRES` 0 or in the past: the library then reports no token)
+    /// ends in an `expired_token` error, the session's end.
     ///
     /// ```no_run
     /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
@@ -412,11 +414,25 @@ impl Bx24 {
                 self.lib.refresh_auth(cb)
             })
             .await?;
-        Auth::from_js(&answer).ok_or_else(|| Error::Decode {
-            method: "refreshAuth".into(),
-            path: "access_token".into(),
-            message: "the portal sent no usable token".into(),
+        Auth::from_js(&answer).ok_or_else(|| {
+            Error::Rest(RestError {
+                method: "refreshAuth".into(),
+                code: RestCode::ExpiredToken,
+                description: "the portal's new token had already expired".into(),
+                status: None,
+            })
         })
+    }
+
+    /// Makes sure the library holds a token it can send. Given one past its expiry, the
+    /// library asks the parent page for another and sends as soon as one comes, again and
+    /// again while the portal keeps answering expired tokens (138 round trips were seen for
+    /// `AUTH_EXPIRES` 0); the bridge asks once and otherwise ends the session.
+    pub(super) async fn ensure_token(&self) -> Result<(), Error> {
+        if self.auth().is_none() {
+            self.refresh_auth().await?;
+        }
+        Ok(())
     }
 
     /// The placement's extra commands and events (`placement.getInterface`).

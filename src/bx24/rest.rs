@@ -208,6 +208,7 @@ impl Bx24 {
     }
 
     async fn call_once(&self, method: &str, params: &JsValue) -> Result<Entry, Error> {
+        self.ensure_token().await?;
         let (callback, answered) = js::callback();
         let sent = lost::sent(self.token());
         self.lib
@@ -270,6 +271,7 @@ impl Bx24 {
         let (answered, sent) = match handover::adopt(calls, halt) {
             Some(adopted) => (adopted.answered, adopted.sent),
             None => {
+                self.ensure_token().await?;
                 let (callback, answered) = js::callback();
                 let sent = lost::sent(self.token());
                 self.lib
@@ -388,6 +390,50 @@ impl Bx24 {
             }
             Some((page, state))
         })
+    }
+
+    /// Every row of a list method that has no ID filter to page with (`department.get`),
+    /// by `start` offsets: the first request counts the rows, each later one is a batch of
+    /// up to 50 pages (`BX24.callMethod` drops `start`; batch commands keep it). Follows
+    /// `next`, never `total`; stops at [`MAX_LIST_ROWS`]. The rows come as sent.
+    ///
+    /// ```no_run
+    /// use serde_json::{json, Value};
+    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// let headed: Vec<Value> = bx24.all_pages("department.get", &json!({"UF_HEAD": 42})).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn all_pages(&self, method: &str, params: &Value) -> Result<Vec<Value>, Error> {
+        let first = self.call::<Vec<Value>, _>(method, params).await?;
+        let total = first.total.unwrap_or_default();
+        let mut rows = first.data;
+        let mut next = first.next;
+        while let Some(start) = next.filter(|_| rows.len() < MAX_LIST_ROWS) {
+            // Pages up to the count, and at least the one `next` names.
+            let end = total.max(start + 1);
+            let mut batch = Batch::new();
+            let mut keys = Vec::new();
+            for (n, offset) in (start..end)
+                .step_by(PAGE_SIZE)
+                .take(MAX_BATCH_COMMANDS)
+                .enumerate()
+            {
+                let mut page = params.clone();
+                page["start"] = offset.into();
+                keys.push(batch.add::<Vec<Value>, _>(&format!("p{n}"), method, &page)?);
+            }
+            let mut results = self.batch(&batch).await?;
+            next = None;
+            for key in &keys {
+                let page = results.take(key)?;
+                rows.extend(page.data);
+                next = page.next;
+                if next.is_none() {
+                    break;
+                }
+            }
+        }
+        Ok(rows)
     }
 
     /// After the portal refused the token (garbage or revoked, or expired and never

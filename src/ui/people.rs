@@ -8,10 +8,10 @@ use crate::bx24::{Bx24, ListRequest};
 use crate::context::UserId;
 use crate::i18n::{Lang, Msg, t};
 use crate::profile::people::{matches, visible_rows};
-use crate::profile::{Person, Profile};
+use crate::profile::{Department, Person, Profile, Rows};
 use futures::StreamExt;
 use leptos::prelude::*;
-use serde_json::json;
+use serde_json::{Value, json};
 
 /// Height of a list row in pixels. The list's geometry is set inline from these constants, so
 /// the scrolling arithmetic and the layout cannot drift apart.
@@ -150,15 +150,13 @@ async fn load_people(
 /// Direct reports: people in the departments this person heads (found first).
 async fn load_reports(bx24: Bx24, head: UserId, into: RwSignal<Loaded>) {
     let headed = bx24
-        .call::<Vec<crate::profile::Department>, _>(
-            "department.get",
-            &json!({"UF_HEAD": head.get()}),
-        )
-        .await;
+        .all_pages("department.get", &json!({"UF_HEAD": head.get()}))
+        .await
+        .map(|rows| Rows::<Department>::from_value(Value::Array(rows)).rows);
     match headed {
-        Ok(response) if response.data.is_empty() => into.update(|l| l.done = true),
-        Ok(response) => {
-            let ids: Vec<u32> = response.data.iter().map(|d| d.id).collect();
+        Ok(departments) if departments.is_empty() => into.update(|l| l.done = true),
+        Ok(departments) => {
+            let ids: Vec<u32> = departments.iter().map(|d| d.id).collect();
             load_people(
                 bx24,
                 json!({"UF_DEPARTMENT": ids, "ACTIVE": true}),

@@ -140,8 +140,14 @@ function dispatch(method, params) {
   if (method === 'department.get' && state.scenario.departments) {
     const wanted = params.ID === undefined ? null
       : (typeof params.ID === 'object' ? Object.values(params.ID) : [params.ID]).map(String);
-    const rows = state.scenario.departments.filter((d) => !wanted || wanted.includes(d.ID));
-    return { status: 200, body: { result: rows, total: rows.length, time: {} } };
+    const head = params.UF_HEAD === undefined ? null : String(params.UF_HEAD);
+    const rows = state.scenario.departments.filter((d) => (!wanted || wanted.includes(d.ID))
+      && (head === null || d.UF_HEAD === head));
+    // Pages of 50 by `start`, as the server pages them.
+    const start = Number(params.start || 0);
+    const body = { result: rows.slice(start, start + 50), total: rows.length, time: {} };
+    if (start + 50 < rows.length) body.next = start + 50;
+    return { status: 200, body };
   }
   if (method === 'user.current' && state.users.length) {
     const me = state.users.find((u) => u.ID === String(state.scenario.currentUser || 1));
@@ -217,7 +223,7 @@ function handleParent(message, targetOrigin) {
     case 'getInitData': return reply(callbackId, init);
     case 'refreshAuth':
       state.token = 'token-' + (++state.refreshes + 1);
-      return reply(callbackId, { AUTH_ID: state.token, AUTH_EXPIRES: 3600, REFRESH_ID: 'refresh-x' });
+      return reply(callbackId, { AUTH_ID: state.token, AUTH_EXPIRES: s.refreshExpires ?? 3600, REFRESH_ID: 'refresh-x' });
     case 'resizeWindow':
       return reply(callbackId, { width: params.width === '100%' ? 800 : params.width, height: params.height });
     case 'setTitle': case 'setScroll': case 'setUserOption': return reply(callbackId, params);
