@@ -19,7 +19,7 @@ const NOT_FOUND = 'This employee was not found or is not visible to you.';
 const SESSION = 'Your Bitrix24 session has expired. Reload the page.';
 // A refused token: the browser logs the 401, and the library throws mapping the failed batch
 // (its callback never runs). Expected there, and nowhere else.
-const REFUSED = /status of 401 \(Unauthorized\)|reading 'result'/;
+const REFUSED = /status of 401 \(Unauthorized\)|reading 'result_error'/;
 const card = (id) => ({ card: String(id) });
 const error = (message) => ({ error: message });
 const options = (value) => ({ init: { PLACEMENT_OPTIONS: value } });

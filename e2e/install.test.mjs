@@ -21,6 +21,17 @@ async function portalPage() {
   return { page, problems };
 }
 
+/** `method PLACEMENT` of each REST command a request carries (a batch's, or its own). */
+function restCommands(url, body) {
+  const form = new URLSearchParams(body);
+  const method = decodeURIComponent(url.replace(/^.*\/rest\//, '').replace(/\.json.*$/, ''));
+  if (method !== 'batch') return [`${method} ${form.get('PLACEMENT') ?? ''}`];
+  return [...form.entries()].filter(([key]) => key.startsWith('cmd[')).map(([, command]) => {
+    const [name, query = ''] = command.split('?');
+    return `${name} ${new URLSearchParams(query).get('PLACEMENT') ?? ''}`;
+  });
+}
+
 async function openApp(page, waitFor = '.install') {
   await page.click('#open-app');
   const frame = page.frameLocator('iframe');
@@ -67,10 +78,18 @@ test('saving again is idempotent; a new title and fewer items re-bind cleanly', 
   frame = await openApp(page, '.install-form');
   await frame.locator('.placement-status').first().filter({ hasText: 'Installed as “Profile card”' }).waitFor();
   assert.equal(await frame.locator('button[type=submit]').textContent(), 'Save');
-  // Save unchanged twice: still exactly two bindings, no "already binded".
+  // Save unchanged twice: each save sends exactly an unbind and a bind per placement (the
+  // REST the frame sent, not the simulator's bindings, which refuse duplicates by themselves).
+  const sent = [];
+  page.on('request', (r) => { if (r.url().includes('/rest/')) sent.push(...restCommands(r.url(), r.postData() || '')); });
   for (let i = 0; i < 2; i++) {
+    sent.length = 0;
     await frame.locator('button[type=submit]').click();
     await frame.locator('.form-note.done').waitFor();
+    assert.deepEqual(sent.filter((c) => /^placement\.(un)?bind /.test(c)), [
+      'placement.unbind USER_PROFILE_MENU', 'placement.bind USER_PROFILE_MENU',
+      'placement.unbind USER_PROFILE_TOOLBAR', 'placement.bind USER_PROFILE_TOOLBAR',
+    ], `save ${i + 1}`);
     assert.equal((await bindings()).length, 2);
   }
   // An upgrade: a new title, and only the employee card.

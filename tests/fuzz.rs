@@ -146,13 +146,61 @@ fn person() -> impl Strategy<Value = Person> {
     })
 }
 
+/// A placement info as `BX24.placement.info()` gives it: mostly a real placement code, with
+/// options as an object, JSON text, `"undefined"` or junk, holding a `USER_ID` in every shape
+/// (a good id among them) beside hostile extra keys.
+fn placement_info() -> impl Strategy<Value = (Value, Option<u32>)> {
+    let code = prop_oneof![
+        4 => prop_oneof![Just("USER_PROFILE_MENU"), Just("USER_PROFILE_TOOLBAR"), Just("user_profile_menu")]
+            .prop_map(str::to_owned),
+        1 => prop_oneof![Just("DEFAULT".to_owned()), text()],
+    ];
+    let good = 1u32..=i32::MAX as u32;
+    let user_id = prop_oneof![
+        good.clone()
+            .prop_map(|id| (Value::from(id.to_string()), Some(id))),
+        good.prop_map(|id| (Value::from(id), Some(id))),
+        json().prop_map(|v| (v, None)),
+    ];
+    let extra = prop::collection::vec((text(), json()), 0..4);
+    let shape = 0..4u8;
+    (code, user_id, text(), extra, shape).prop_map(|(code, (id, good), uri, extra, shape)| {
+        let mut options: Map<String, Value> = extra.into_iter().collect();
+        options.insert("USER_ID".into(), id);
+        options.insert("URI".into(), Value::String(uri));
+        let options = Value::Object(options);
+        let (options, good) = match shape {
+            0 => (options, good),
+            1 => (Value::String(options.to_string()), good),
+            2 => (Value::String("undefined".into()), None),
+            _ => (Value::Array(vec![options]), None),
+        };
+        let profile = matches!(
+            code.to_ascii_uppercase().as_str(),
+            "USER_PROFILE_MENU" | "USER_PROFILE_TOOLBAR"
+        );
+        let info = serde_json::json!({"placement": code, "options": options});
+        (info, good.filter(|_| profile))
+    })
+}
+
 #[test]
 fn fuzz_placement_context() {
-    fuzz("context", (json(), text()), |(info, id_text)| {
+    let profiles_read = std::sync::atomic::AtomicU32::new(0);
+    let strategy = (
+        prop_oneof![json().prop_map(|v| (v, None)), placement_info()],
+        text(),
+    );
+    fuzz("context", strategy, |((info, good_id), id_text)| {
         let parsed = PlacementContext::from_info(&info);
         if let Ok(context) = &parsed {
             prop_assert!(context.code.is_profile());
             prop_assert!(context.user_id.get() >= 1 && context.user_id.get() <= i32::MAX as u32);
+            profiles_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        // A profile placement with a good USER_ID, whatever else its options hold, is read.
+        if let Some(id) = good_id {
+            prop_assert_eq!(parsed.map(|c| c.user_id.get()), Ok(id), "{}", info);
         }
         let _ = PlacementOptions::from_json(&info).user_id();
         let _ = UserId::from_json(&info);
@@ -161,6 +209,11 @@ fn fuzz_placement_context() {
         }
         Ok(())
     });
+    let read = profiles_read.into_inner();
+    assert!(
+        read >= cases() / 10,
+        "only {read} inputs reached a profile context"
+    );
 }
 
 #[test]
@@ -213,15 +266,59 @@ fn fuzz_vcard_and_links() {
                 prop_assert!(href.starts_with("mailto:") && href.is_ascii());
                 prop_assert!(!href.contains(['<', '>', '"', ' ', '\'']));
             }
-            if let Some(url) = safe_image_url(&raw, "http://127.0.0.1:8000") {
-                let lower = url.to_ascii_lowercase();
-                prop_assert!(
-                    lower.starts_with("https://") || lower.starts_with("http://127.0.0.1:8000/")
-                );
-                prop_assert!(!url.contains(['"', '<', '>', ' ']));
-            }
             let _ = parse_moment(&raw);
             Ok(())
         },
+    );
+}
+
+/// A photo URL that starts like an allowed one and goes on with anything.
+fn image_url() -> impl Strategy<Value = String> {
+    let head = prop_oneof![
+        Just("https://"),
+        Just("HTTPS://"),
+        Just(" https://"),
+        Just("http://127.0.0.1:8000/"),
+        Just("http://127.0.0.1:8000.evil.test/"),
+        Just("http://"),
+        Just("javascript:"),
+        Just("data:image/svg+xml,"),
+        Just("//"),
+        Just(""),
+    ];
+    let tail = prop_oneof!["[a-z0-9./_-]{1,40}", "[ -~]{0,40}", text(),];
+    (head, tail).prop_map(|(head, tail)| format!("{head}{tail}"))
+}
+
+#[test]
+fn fuzz_image_urls() {
+    let allowed = std::sync::atomic::AtomicU32::new(0);
+    fuzz("image-urls", image_url(), |raw| {
+        let portal = "http://127.0.0.1:8000";
+        if let Some(url) = safe_image_url(&raw, portal) {
+            let lower = url.to_ascii_lowercase();
+            prop_assert!(
+                lower.starts_with("https://") && lower.len() > "https://".len()
+                    || lower.starts_with("http://127.0.0.1:8000/")
+            );
+            prop_assert!(url.chars().all(|c| c.is_ascii_graphic()), "{url:?}");
+            prop_assert!(!url.contains(['"', '\'', '<', '>', '\\', '`']));
+            allowed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        // A plain https URL of safe characters is always allowed.
+        if let Some(rest) = raw.strip_prefix("https://")
+            && !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "./_-".contains(c))
+        {
+            prop_assert_eq!(safe_image_url(&raw, portal), Some(raw.clone()));
+        }
+        Ok(())
+    });
+    let allowed = allowed.into_inner();
+    assert!(
+        allowed >= cases() / 10,
+        "only {allowed} URLs reached the allowed branch"
     );
 }
