@@ -26,16 +26,34 @@ def load(name):
         return json.load(f)
 
 
+def git(*args):
+    return subprocess.run(["git", "-C", ROOT, *args], capture_output=True, text=True).stdout.strip()
+
+
+def code_id():
+    """The committed code the fuzz targets test (sources, tests, lock file): a run counts for
+    this code only while none of it has changed since."""
+    return "-".join(git("rev-parse", f"HEAD:{path}")[:10] for path in CODE_PATHS)
+
+
+CODE_PATHS = ["src", "tests", "portal/src", "portal/tests", "Cargo.lock"]
+
+
 def fuzz_runs():
+    """Each target's largest run made at the current code, with the commit it was made at.
+    Runs carried over from other code are dropped, never shown as if they held now."""
+    code, commit = code_id(), git("rev-parse", "--short", "HEAD") or "unknown"
     runs = {}
     if os.path.exists(OUT):
         match = re.search(r"<!-- fuzz-runs: (\{.*?\}) -->", open(OUT).read())
         if match:
-            runs = json.loads(match.group(1))
+            runs = {target: run for target, run in json.loads(match.group(1)).items()
+                    if run.get("code") == code}
     for path in glob.glob(os.path.join(DIR, "fuzz-*.json")):
         with open(path) as f:
             run = json.load(f)
-        run["date"] = datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat()
+        run.update(date=datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat(), commit=commit,
+                   code=code)
         target = run["target"]
         kept = runs.get(target, {})
         # The largest run wins; the small run of the test command is kept beside it.
@@ -47,8 +65,7 @@ def fuzz_runs():
 
 
 def main():
-    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip() or "unknown"
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
     lines = ["# Reliability", "",
              f"Written by the test run itself (`scripts/reliability.py`, called by `./scripts/test.sh` after "
              f"every suite passed) on {datetime.date.today()}, at commit {commit}. Each section names the test "
@@ -68,8 +85,10 @@ def main():
     text, photos = load("hostile-text"), load("hostile-photos")
     lines += ["## Hostile data", "",
               "`e2e/hostile.test.mjs`: payloads in every text field of one person each (and department names), "
-              "unsafe photo URLs; a sentinel global must stay unset, no unsafe image may load, every link must be "
-              "encoder-built, and the layout must not overflow. Also `tests/web.rs` (both browsers).", ""]
+              "unsafe photo URLs; each payload must reach the card exactly (name and position, as the simulator "
+              "sent them), a sentinel global must stay unset, no unsafe image may load, every link must be "
+              "encoder-built, every text with a direction control must sit in an isolating element, and the "
+              "layout must not overflow. Also `tests/web.rs` (both browsers).", ""]
     if text and photos:
         lines += ["| Payloads | Text fields each | Cards opened | Scripts run | Failures | Photo URLs | Loaded (https) | Refused |",
                   "|---|---|---|---|---|---|---|---|",
@@ -116,10 +135,14 @@ def main():
               "the safety properties hold for every input (vCard lines ≤ 75 octets with one `END:VCARD`, `tel:` "
               "and `mailto:` links of safe characters only, images only https or the portal's own).", ""]
     if runs:
-        lines += ["| Target | Largest run (inputs) | Date | Panics | Inputs in the test command |", "|---|---|---|---|---|"]
+        lines += ["Only runs made at the current code are listed (a run records the commit it was made at "
+                  "and a fingerprint of `src`, `tests`, `portal/src`, `portal/tests` and `Cargo.lock`); "
+                  "`./scripts/fuzz.sh` makes the million-input rows again.", "",
+                  "| Target | Largest run (inputs) | Date | Commit | Panics | Inputs in the test command |",
+                  "|---|---|---|---|---|---|"]
         for target in sorted(runs):
             run = runs[target]
-            lines.append(f"| {target} | {run['inputs']:,} | {run['date']} | {run['panics']} | "
+            lines.append(f"| {target} | {run['inputs']:,} | {run['date']} | {run['commit']} | {run['panics']} | "
                          f"{run.get('test_command_inputs', run['inputs']):,} |")
         lines.append("")
 

@@ -74,6 +74,19 @@ fn next_index(node: &Map<String, Value>) -> String {
     next.to_string()
 }
 
+/// How many levels of brackets a parsed value holds (never more than [`MAX_NESTING`]).
+///
+/// ```
+/// use portal::params::{depth, parse_form};
+/// assert_eq!(depth(&parse_form("a[b][c]=1")["a"]), 2);
+/// ```
+pub fn depth(value: &Value) -> usize {
+    match value {
+        Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
 /// Percent-decoding with `+` as a space; invalid UTF-8 is replaced, never fatal.
 pub fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
@@ -171,13 +184,6 @@ mod tests {
         // PHP's odd names: empty ones and leading brackets dropped, spaces and dots mangled.
         let odd = parse_form("=1&[a]=2&&%20b.c=3&d[e.f]=4");
         assert_eq!(Value::Object(odd), json!({"b_c": "3", "d": {"e.f": "4"}}));
-    }
-
-    fn depth(value: &Value) -> usize {
-        match value {
-            Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
-            _ => 0,
-        }
     }
 
     #[test]

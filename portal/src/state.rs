@@ -76,6 +76,9 @@ pub struct Settings {
     pub init_override: Value,
     /// The frame's `window.name` instead of `host|protocol|APP_SID`.
     pub window_name: Option<String>,
+    /// Someone else signed in to the portal in this browser: refreshes issue this user's
+    /// tokens, whatever user the refresh token was for.
+    pub session_user: Option<u32>,
     /// The leaky bucket: capacity and drain per second; 0 capacity turns it off.
     pub bucket_capacity: f64,
     pub bucket_drain: f64,
@@ -109,6 +112,7 @@ impl Default for Settings {
             options_undefined: false,
             init_override: Value::Null,
             window_name: None,
+            session_user: None,
             bucket_capacity: 50.0,
             bucket_drain: 2.0,
         }
@@ -223,10 +227,11 @@ impl Sim {
         (access, refresh)
     }
 
-    /// Exchanges a refresh token (single use) for a new pair.
+    /// Exchanges a refresh token (single use) for a new pair: for its own user, or for
+    /// whoever the portal's session now belongs to ([`Settings::session_user`]).
     pub fn refresh_token(&mut self, refresh: &str) -> Option<(String, String)> {
         let user_id = self.refresh.remove(refresh)?;
-        Some(self.issue_token(user_id))
+        Some(self.issue_token(self.settings.session_user.unwrap_or(user_id)))
     }
 
     /// Looks a token up: `Err(code)` for unknown or expired ones. `fault` is the one taken

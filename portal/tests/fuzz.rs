@@ -3,10 +3,9 @@
 //! invents keys that were not in the input. `FUZZ_CASES` sets the inputs (2,000 in the test
 //! command, a million in `scripts/fuzz.sh`); the count is recorded for RELIABILITY.md.
 
-use portal::params::{MAX_NESTING, decode, parse_form, request_params};
+use portal::params::{MAX_NESTING, decode, depth, parse_form, request_params};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use serde_json::Value;
 
 fn cases() -> u32 {
     std::env::var("FUZZ_CASES")
@@ -40,13 +39,6 @@ fn names_in(form: &str) -> Vec<String> {
             head.trim_start_matches(' ').replace([' ', '.'], "_")
         })
         .collect()
-}
-
-fn depth(value: &Value) -> usize {
-    match value {
-        Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
-        _ => 0,
-    }
 }
 
 #[test]

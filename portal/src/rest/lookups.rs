@@ -120,12 +120,18 @@ pub fn blogpost_get(call: &mut Call<'_>) -> Outcome {
     )))
 }
 
-/// `2026-11-30T10:00:00+03:00` (or without an offset, read as UTC) as unix seconds.
+/// `2026-11-30T10:00:00+03:00` (or `…00.000Z`, as browsers write it, or without an offset,
+/// read as UTC) as unix seconds.
 pub fn parse_iso(text: &str) -> Option<f64> {
     let (y, m, d) = writes::parse_day(text)?;
     let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
     let clock = number(11..13)? * 3600 + number(14..16)? * 60 + number(17..19)?;
-    let offset = match text.get(19..)? {
+    let zone = text.get(19..)?;
+    let zone = match zone.strip_prefix('.') {
+        Some(fraction) => fraction.trim_start_matches(|c: char| c.is_ascii_digit()),
+        None => zone,
+    };
+    let offset = match zone {
         "" | "Z" => 0,
         zone => {
             let sign = if zone.starts_with('-') { -1 } else { 1 };

@@ -644,6 +644,14 @@ fn lost_writes_can_be_looked_up() {
         "filter[%3E%3DCREATED_DATE]=soon",
     );
     assert_eq!(status, 400);
+    // As a browser writes it (Date.toISOString): milliseconds and Z.
+    let (status, since) = form_call(
+        &mut sim,
+        "tasks.task.list",
+        "filter[%3E%3DCREATED_DATE]=2020-01-01T00:00:00.000Z",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(since["result"]["tasks"][0]["id"], id);
 
     let (_, event) = json_call(
         &mut sim,
@@ -674,4 +682,14 @@ fn lost_writes_can_be_looked_up() {
     assert_eq!(posts["result"][0]["ID"], post["result"].to_string());
     assert_eq!(posts["result"][0]["DETAIL_TEXT"], "Thanks");
     assert_eq!(posts["result"][0]["AUTHOR_ID"], "1");
+}
+
+#[test]
+fn a_refresh_after_another_sign_in_issues_that_users_token() {
+    let mut sim = sim();
+    let (_, refresh) = sim.issue_token(1);
+    sim.settings.session_user = Some(3);
+    let (access, _) = sim.refresh_token(&refresh).unwrap();
+    assert_eq!(sim.token(&access, Fault::None).unwrap().user_id, 3);
+    assert!(sim.refresh_token(&refresh).is_none(), "single use");
 }
