@@ -27,15 +27,25 @@ impl Failure {
     }
 
     /// The failure of a write: a refusal by the portal reads "Bitrix24 did not accept this:"
-    /// above its detail; a lost answer says the write may exist.
+    /// above its detail.
     pub fn of_write(error: &Error) -> Self {
         let failure = Self::of(error);
-        let message = match error {
-            Error::Rest(_) => Msg::ErrWriteFailed,
-            _ if error.outcome_unknown() => Msg::WriteMayExist,
-            _ => failure.message,
-        };
-        Self { message, ..failure }
+        match error {
+            Error::Rest(_) => Self {
+                message: Msg::ErrWriteFailed,
+                ..failure
+            },
+            _ => failure,
+        }
+    }
+
+    /// A write that may exist (its answer was lost, or looking it up failed), with the
+    /// detail of what went wrong.
+    pub fn may_exist(error: &Error) -> Self {
+        Self {
+            message: Msg::WriteMayExist,
+            ..Self::of(error)
+        }
     }
 
     /// With what to do about it.

@@ -49,7 +49,7 @@ impl WriteState {
 type OnAnswer = Box<dyn FnOnce(&Value) -> WriteState>;
 
 /// Sends one write unless `state` blocks it, and reports through `state`. `lookup` finds
-/// the write should its answer be lost. (Not generic: one copy serves every form.)
+/// the write should its answer be lost.
 fn send(
     bx24: Bx24,
     method: &'static str,
@@ -120,9 +120,10 @@ fn check(
     );
 }
 
-/// The one path of every write and lookup: `waiting` while the call runs, then what the
-/// answer makes of it; no answer at all leaves the write's outcome unknown, a lookup's
-/// failure too (a lookup never makes a write look refused).
+/// The one path of every write and lookup (not generic: one copy serves every form):
+/// `waiting` while the call runs, then what the answer makes of it. No answer at all leaves
+/// the write's outcome unknown; so does a lookup that fails (it never makes a write look
+/// refused).
 fn request(
     bx24: Bx24,
     method: &'static str,
@@ -138,7 +139,7 @@ fn request(
         state.set(match bx24.call::<Value, _>(method, &params).await {
             Ok(response) => on_answer(&response.data),
             Err(error) if checking || error.outcome_unknown() => {
-                WriteState::Unknown(Failure::of_write(&error), lookup)
+                WriteState::Unknown(Failure::may_exist(&error), lookup)
             }
             Err(error) => WriteState::Failed(Failure::of_write(&error)),
         });
