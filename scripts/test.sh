@@ -16,7 +16,7 @@ cargo fmt --all --check
 step "clippy, native"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy, wasm32"
-cargo clippy --locked -p profile-widget --all-targets "${wasm[@]}" -- -D warnings
+cargo clippy --locked -p profile-widget -p bx24 --all-targets "${wasm[@]}" -- -D warnings
 step "native tests (pure logic, doc examples)"
 cargo test --locked --workspace
 step "browser tests in headless Chromium"

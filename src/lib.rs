@@ -1,7 +1,8 @@
 //! The Bitrix24 user-profile widget.
 //!
 //! Rooms kept apart:
-//! - [`bx24`]: the only code that touches `window.BX24`;
+//! - [`bx24`] (the `crates/bx24` crate): the only code that touches `window.BX24` or sends REST;
+//! - [`errors`]: what the user is told for each bridge error;
 //! - [`context`], [`i18n`], [`profile::model`]: pure logic, tested natively;
 //! - [`profile`]: the card's data, loaded in one request;
 //! - [`ui`]: Leptos components that take typed data;
@@ -9,8 +10,9 @@
 
 #![warn(missing_docs)]
 
-pub mod bx24;
+pub use bx24;
 pub mod context;
+pub mod errors;
 pub mod first_paint;
 pub mod i18n;
 pub mod install;

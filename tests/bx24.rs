@@ -8,6 +8,8 @@ use profile_widget::bx24::{
     RestCode, RetryPolicy,
 };
 use profile_widget::context::{ContextError, PlacementCode, UserId, UserIdError};
+use profile_widget::errors::message;
+use profile_widget::profile::{LoadError, placement};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::cell::RefCell;
@@ -207,7 +209,7 @@ async fn only_the_portal_origin_can_answer() {
 #[wasm_bindgen_test]
 async fn placement_toolbar_context() {
     let bx24 = connected(json!({})).await;
-    let ctx = bx24.placement().unwrap();
+    let ctx = placement(&bx24).unwrap();
     assert_eq!(ctx.code, PlacementCode::UserProfileToolbar);
     assert_eq!(ctx.user_id, UserId::new(42).unwrap());
     assert_eq!(ctx.uri.as_deref(), Some("/company/personal/user/42/"));
@@ -220,7 +222,7 @@ async fn placement_options_as_json_string_and_number() {
         "PLACEMENT_OPTIONS": "{\"USER_ID\":7,\"URI\":\"\\/company\\/\"}"
     }}))
     .await;
-    let ctx = bx24.placement().unwrap();
+    let ctx = placement(&bx24).unwrap();
     assert_eq!(ctx.code, PlacementCode::UserProfileMenu);
     assert_eq!(ctx.user_id.get(), 7);
     assert_eq!(ctx.uri.as_deref(), Some("/company/"));
@@ -230,20 +232,22 @@ async fn placement_options_as_json_string_and_number() {
 async fn placement_options_undefined_and_bad_ids() {
     let bx24 = connected(json!({"init": {"PLACEMENT_OPTIONS": "undefined"}})).await;
     assert_eq!(
-        bx24.placement(),
-        Err(Error::Context(ContextError::UserId(UserIdError::Missing)))
+        placement(&bx24),
+        Err(LoadError::Context(ContextError::UserId(
+            UserIdError::Missing
+        )))
     );
     let bx24 = connected(json!({"init": {"PLACEMENT_OPTIONS": {"USER_ID": "-3"}}})).await;
     assert_eq!(
-        bx24.placement(),
-        Err(Error::Context(ContextError::UserId(
+        placement(&bx24),
+        Err(LoadError::Context(ContextError::UserId(
             UserIdError::NotPositive("-3".into())
         )))
     );
     let bx24 = connected(json!({"init": {"PLACEMENT": "CRM_DEAL_DETAIL_TAB"}})).await;
     assert_eq!(
-        bx24.placement(),
-        Err(Error::Context(ContextError::NotAProfilePlacement(
+        placement(&bx24),
+        Err(LoadError::Context(ContextError::NotAProfilePlacement(
             "CRM_DEAL_DETAIL_TAB".into()
         )))
     );
@@ -491,7 +495,7 @@ async fn a_refused_token_the_parent_cannot_replace_is_a_session_error() {
     let bx24 = connected(json!({"garbageToken": true, "silent": ["refreshAuth"]})).await;
     let err = bx24.call::<Value, _>("user.get", &()).await.unwrap_err();
     assert!(err.wants_new_token(), "{err:?}");
-    assert_eq!(err.message(), profile_widget::i18n::Msg::ErrSessionExpired);
+    assert_eq!(message(&err), profile_widget::i18n::Msg::ErrSessionExpired);
     assert_eq!(
         rest_log("user.get").len(),
         1,
@@ -641,7 +645,7 @@ async fn a_refresh_answering_an_expired_token_ends_the_session_after_one_round_t
         .err()
         .unwrap();
     assert_eq!(err.rest_code(), Some("expired_token"), "{err:?}");
-    assert_eq!(err.message(), profile_widget::i18n::Msg::ErrSessionExpired);
+    assert_eq!(message(&err), profile_widget::i18n::Msg::ErrSessionExpired);
     sleep(200).await;
     let refreshes = log()["parent"]
         .as_array()
@@ -850,14 +854,11 @@ async fn user_pickers() {
     .await;
     let one = bx24.select_user(Some("Whom?")).await.unwrap().unwrap();
     assert_eq!(
-        (one.id.get(), one.name.as_str(), one.position.as_str()),
+        (one.id, one.name.as_str(), one.position.as_str()),
         (5, "Ada", "Analyst")
     );
     let many = bx24.select_users(None).await.unwrap();
-    assert_eq!(
-        many.iter().map(|u| u.id.get()).collect::<Vec<_>>(),
-        vec![5, 6]
-    );
+    assert_eq!(many.iter().map(|u| u.id).collect::<Vec<_>>(), vec![5, 6]);
     let sent = log()["parent"].as_array().unwrap().clone();
     let picks: Vec<_> = sent
         .iter()
@@ -874,7 +875,7 @@ async fn user_pickers() {
 async fn im_commands_are_fire_and_forget() {
     let bx24 = connected(json!({})).await;
     bx24.open_messenger("42").unwrap();
-    bx24.call_to(UserId::new(42).unwrap(), true).unwrap();
+    bx24.call_to(42, true).unwrap();
     bx24.phone_to("+49 30 123").unwrap();
     bx24.open_history("chat7").unwrap();
     let sent = log()["parent"].as_array().unwrap().clone();
@@ -885,7 +886,7 @@ async fn im_commands_are_fire_and_forget() {
     assert_eq!(find("imOpenHistory"), json!({"dialogId": "chat7"}));
     let bx24 = connected(json!({"removeMembers": ["im.callTo"]})).await;
     assert_eq!(
-        bx24.call_to(UserId::new(1).unwrap(), false),
+        bx24.call_to(1, false),
         Err(Error::Unsupported("im.callTo".into()))
     );
 }

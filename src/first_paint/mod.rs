@@ -100,7 +100,7 @@ pub fn run() {
 /// ```
 pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
     let bx24 = bx24::connect_if_ready(PAINT_WAIT_MS).await?;
-    let context = bx24.placement().ok()?;
+    let context = crate::profile::placement(&bx24).ok()?;
     crate::ui::mark("profile:connected");
     let lang = Lang::from_bitrix(&bx24.lang());
     let user = context.user_id;

@@ -8,7 +8,7 @@
 
 use super::model::{Department, Person, Presence, Rows, manager_chain};
 use crate::bx24::{Batch, BatchKey, BatchResults, Bx24, Error};
-use crate::context::UserId;
+use crate::context::{ContextError, PlacementContext, UserId};
 use serde_json::Value;
 
 /// Ancestor levels fetched with the first screen (deeper trees are rare in practice).
@@ -77,9 +77,25 @@ pub enum LoadError {
     /// No such user, or not visible to the viewer.
     #[error("user {0} was not found")]
     NotFound(UserId),
+    /// The placement context is unusable.
+    #[error("placement context: {0}")]
+    Context(#[from] ContextError),
     /// The bridge failed.
     #[error(transparent)]
     Bridge(#[from] Error),
+}
+
+/// The placement context the frame was opened with, read through the library.
+///
+/// ```no_run
+/// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::profile::LoadError> {
+/// let context = profile_widget::profile::placement(&bx24)?;
+/// println!("{} for user {}", context.code, context.user_id);
+/// # Ok(()) }
+/// ```
+pub fn placement(bx24: &Bx24) -> Result<PlacementContext, LoadError> {
+    let info = bx24.placement_info()?;
+    Ok(PlacementContext::from_info_with(&info, bx24::parse_json)?)
 }
 
 /// Keys of the first-screen batch.
@@ -242,7 +258,7 @@ mod tests {
         assert!(screen.batch.len() <= crate::bx24::MAX_BATCH_COMMANDS);
         let commands: Vec<_> = screen
             .batch
-            .commands
+            .commands()
             .iter()
             .map(|c| (c.key.as_str(), c.params.clone()))
             .collect();

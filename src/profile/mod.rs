@@ -10,7 +10,7 @@ pub mod outcome;
 pub mod people;
 pub mod vcard;
 
-pub use load::{FirstScreen, LEVELS, LoadError, Profile, load};
+pub use load::{FirstScreen, LEVELS, LoadError, Profile, load, placement};
 pub use model::{
     Date, Department, MAX_MANAGERS, Person, PhoneKind, Presence, Rows, UserType, mailto_href,
     manager_chain, safe_image_url, tel_href,

@@ -135,7 +135,7 @@ fn Actions(lang: Lang, bx24: Bx24, profile: Profile) -> impl IntoView {
     let report = move |result: Result<(), crate::bx24::Error>| {
         if let Err(err) = result {
             web_sys::console::warn_1(&format!("profile widget: {err}").into());
-            error.set(Some(t(lang, err.message()).to_owned()));
+            error.set(Some(t(lang, crate::errors::message(&err)).to_owned()));
         }
     };
     let bx24 = StoredValue::new_local(bx24);
@@ -163,9 +163,9 @@ fn Actions(lang: Lang, bx24: Bx24, profile: Profile) -> impl IntoView {
             <ActionButton lang class="message" label=Msg::Message reason
                 on_press=Callback::new(move |_| report(bx24.with_value(|b| b.open_messenger(&id.to_string()))))/>
             <ActionButton lang class="call" label=Msg::AudioCall reason
-                on_press=Callback::new(move |_| report(bx24.with_value(|b| b.call_to(id, false))))/>
+                on_press=Callback::new(move |_| report(bx24.with_value(|b| b.call_to(id.get(), false))))/>
             <ActionButton lang class="video" label=Msg::VideoCall reason
-                on_press=Callback::new(move |_| report(bx24.with_value(|b| b.call_to(id, true))))/>
+                on_press=Callback::new(move |_| report(bx24.with_value(|b| b.call_to(id.get(), true))))/>
             <ActionButton lang class="phone" label=Msg::PhoneCall reason=phone_reason
                 on_press=Callback::new(move |_| {
                     if let Some(number) = phone.get_value() {

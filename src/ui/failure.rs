@@ -19,7 +19,7 @@ impl Failure {
     pub fn of(error: &Error) -> Self {
         web_sys::console::warn_1(&format!("profile widget: {error}").into());
         Self {
-            message: error.message(),
+            message: crate::errors::message(error),
             hint: None,
             // The REST text may end in markup (`…<br>`); it is shown as text, without it.
             detail: error.to_string().replace("<br>", " "),

@@ -85,7 +85,7 @@ pub fn App(
                     Ok(bx24) => {
                         let bx24 = bx24.on_retry(move |notice| {
                             let until = js_sys::Date::now() + f64::from(notice.delay_ms);
-                            retry.set(Some((notice.error.message(), until)));
+                            retry.set(Some((crate::errors::message(&notice.error), until)));
                         });
                         let ui_lang = Lang::from_bitrix(&bx24.lang());
                         lang.set(ui_lang);
@@ -99,15 +99,15 @@ pub fn App(
                     Err(error) => return fail(phase, error.into()),
                 },
             };
-            let context = match bx24.placement() {
+            let context = match profile::placement(&bx24) {
                 Ok(context) => context,
-                Err(bx24::Error::Context(ContextError::NotAProfilePlacement(code)))
+                Err(LoadError::Context(ContextError::NotAProfilePlacement(code)))
                     if code == PlacementCode::Default.as_str() =>
                 {
                     phase.set(Phase::Install);
                     return fit(&bx24).await;
                 }
-                Err(error) => return fail(phase, error.into()),
+                Err(error) => return fail(phase, error),
             };
             mark("profile:connected");
             phase.set(Phase::Loading(context.clone()));

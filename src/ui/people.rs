@@ -76,7 +76,11 @@ pub fn PersonSearch(lang: Lang, bx24: Bx24, on_open: Callback<UserId>) -> impl I
         let bx24 = bx24.get_value();
         leptos::task::spawn_local(async move {
             match bx24.select_user(Some(t(lang, Msg::FindEmployee))).await {
-                Ok(Some(user)) => on_open.run(user.id),
+                Ok(Some(user)) => {
+                    if let Ok(id) = UserId::new(user.id.into()) {
+                        on_open.run(id);
+                    }
+                }
                 Ok(None) => {}
                 Err(error) => results.set(Some(Err(Failure::of(&error)))),
             }

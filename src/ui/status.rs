@@ -1,6 +1,6 @@
 //! The first screens: outside Bitrix24, an error with a retry, and the placement context.
 
-use crate::bx24::Error;
+use crate::context::ContextError;
 use crate::i18n::{Lang, Msg, t};
 use crate::profile::LoadError;
 use leptos::prelude::*;
@@ -47,10 +47,11 @@ pub fn ErrorPanel(
 ) -> impl IntoView {
     let (message, can_retry) = match &error {
         LoadError::NotFound(_) => (Msg::ErrUserNotFound, true),
-        LoadError::Bridge(Error::Context(crate::context::ContextError::NotAProfilePlacement(
-            _,
-        ))) => (Msg::ErrWrongPlacement, false),
-        LoadError::Bridge(other) => (other.message(), other.can_retry()),
+        LoadError::Context(ContextError::NotAProfilePlacement(_)) => {
+            (Msg::ErrWrongPlacement, false)
+        }
+        LoadError::Context(_) => (Msg::ErrBadContext, false),
+        LoadError::Bridge(other) => (crate::errors::message(other), other.can_retry()),
     };
     let retry = can_retry.then(|| {
         view! {

@@ -3,7 +3,6 @@
 use super::batch::{decode, params_value};
 use super::error::{Error, RestCode, RestError};
 use super::{Bx24, js, sys, thrown};
-use crate::context::UserId;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
@@ -15,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The frame size the portal measured after a resize.
 ///
 /// ```
-/// let size = profile_widget::bx24::FrameSize { width: 640.0, height: 480.0 };
+/// let size = bx24::FrameSize { width: 640.0, height: 480.0 };
 /// assert!(size.height > 0.0);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
@@ -31,8 +30,8 @@ pub struct FrameSize {
 /// How an `openPath` slider ended.
 ///
 /// ```no_run
-/// use profile_widget::bx24::OpenPathOutcome;
-/// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+/// use bx24::OpenPathOutcome;
+/// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
 /// if let OpenPathOutcome::Refused(code) = bx24.open_path("/company/personal/user/42/").await? {
 ///     println!("the portal refused: {code}");
 /// }
@@ -49,16 +48,16 @@ pub enum OpenPathOutcome {
 /// A person chosen in the portal's user picker.
 ///
 /// ```
-/// use profile_widget::bx24::SelectedUser;
+/// use bx24::SelectedUser;
 /// let user: SelectedUser = serde_json::from_str(r#"{"id":"5","name":"Ada"}"#).unwrap();
-/// assert_eq!(user.id.get(), 5);
+/// assert_eq!(user.id, 5);
 /// assert_eq!(user.photo, "");
 /// ```
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct SelectedUser {
     /// The user's id.
     #[serde(deserialize_with = "user_id")]
-    pub id: UserId,
+    pub id: u32,
     /// Full name.
     #[serde(default)]
     pub name: String,
@@ -73,9 +72,15 @@ pub struct SelectedUser {
     pub url: String,
 }
 
-fn user_id<'de, D: Deserializer<'de>>(d: D) -> Result<UserId, D::Error> {
-    let value = Value::deserialize(d)?;
-    UserId::from_json(&value).map_err(serde::de::Error::custom)
+/// A positive id, sent as a number or as decimal text.
+fn user_id<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let id = match Value::deserialize(d)? {
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    id.filter(|&id| id > 0)
+        .ok_or_else(|| serde::de::Error::custom("not a positive user id"))
 }
 
 /// Text that may arrive as `null` or a number.
@@ -90,7 +95,7 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 /// The commands and events a placement offers beyond the standard ones.
 ///
 /// ```
-/// use profile_widget::bx24::PlacementInterface;
+/// use bx24::PlacementInterface;
 /// let none: PlacementInterface = serde_json::from_str(r#"{"command":[],"event":[]}"#).unwrap();
 /// assert!(none.event.is_empty());
 /// ```
@@ -107,7 +112,7 @@ pub struct PlacementInterface {
 /// The frame's current OAuth token. `Debug` never shows the tokens.
 ///
 /// ```no_run
-/// # fn demo(bx24: profile_widget::bx24::Bx24) {
+/// # fn demo(bx24: bx24::Bx24) {
 /// if let Some(auth) = bx24.auth() {
 ///     println!("{auth:?}"); // access_token: "<redacted>"
 /// }
@@ -129,7 +134,7 @@ impl Auth {
     /// put it in a URL, log, storage or message.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # fn demo(bx24: bx24::Bx24) {
     /// let has_token = bx24.auth().is_some_and(|auth| !auth.access_token().is_empty());
     /// # }
     /// ```
@@ -163,7 +168,7 @@ impl fmt::Debug for Auth {
 /// A placement event binding. The handler runs on every firing until this is dropped.
 ///
 /// ```no_run
-/// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+/// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
 /// let subscription = bx24.bind_placement_event("SomeEvent", |payload| println!("{payload}"))?;
 /// drop(subscription); // quiet from now on
 /// # Ok(()) }
@@ -209,7 +214,7 @@ impl Bx24 {
     /// Fits the frame's height to the content (`BX24.fitWindow`).
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let size = bx24.fit_window().await?;
     /// # Ok(()) }
     /// ```
@@ -226,7 +231,7 @@ impl Bx24 {
     /// silently sends nothing otherwise, so this fails at once instead).
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.resize_window(600, 400).await?;
     /// # Ok(()) }
     /// ```
@@ -250,7 +255,7 @@ impl Bx24 {
     /// placements the portal drops it and this ends in [`Error::Timeout`].
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.set_title("Settings").await?;
     /// # Ok(()) }
     /// ```
@@ -266,7 +271,7 @@ impl Bx24 {
     /// have no `openPath`: [`Error::Unsupported`].
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.open_path("/company/personal/user/42/").await?;
     /// # Ok(()) }
     /// ```
@@ -297,7 +302,7 @@ impl Bx24 {
     ///
     /// ```no_run
     /// use serde_json::json;
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.open_application(&json!({"view": "org"}), &json!({"title": "Org chart"})).await?;
     /// # Ok(()) }
     /// ```
@@ -320,7 +325,7 @@ impl Bx24 {
     /// Closes the top slider if it is this application's.
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.close_application().await?;
     /// # Ok(()) }
     /// ```
@@ -336,7 +341,7 @@ impl Bx24 {
     /// the library when the app is already installed.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.install_finish()?;
     /// # Ok(()) }
     /// ```
@@ -349,7 +354,7 @@ impl Bx24 {
     /// Opens the portal's user picker; `None` when nobody was chosen.
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// if let Some(user) = bx24.select_user(Some("Show whose card?")).await? {
     ///     println!("{}", user.name);
     /// }
@@ -370,7 +375,7 @@ impl Bx24 {
     /// Opens the portal's user picker for several people.
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let people = bx24.select_users(None).await?;
     /// # Ok(()) }
     /// ```
@@ -390,7 +395,7 @@ impl Bx24 {
     /// The current token, `None` once it has expired locally.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # fn demo(bx24: bx24::Bx24) {
     /// let fresh = bx24.auth().is_some();
     /// # }
     /// ```
@@ -404,7 +409,7 @@ impl Bx24 {
     /// ends in an `expired_token` error, the session's end.
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let auth = bx24.refresh_auth().await?;
     /// # Ok(()) }
     /// ```
@@ -438,7 +443,7 @@ impl Bx24 {
     /// The placement's extra commands and events (`placement.getInterface`).
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let interface = bx24.placement_interface().await?;
     /// # Ok(()) }
     /// ```
@@ -464,7 +469,7 @@ impl Bx24 {
     /// Runs `handler` with the payload of every firing of a placement event.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let subscription = bx24.bind_placement_event("CallCard::CallStateChanged", |payload| {
     ///     println!("{payload}");
     /// })?;
@@ -500,7 +505,7 @@ impl Bx24 {
     /// portal never answers.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.open_messenger("42")?;
     /// # Ok(()) }
     /// ```
@@ -513,20 +518,20 @@ impl Bx24 {
     /// Starts an audio or video call with a user. Fire and forget.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
-    /// bx24.call_to(profile_widget::context::UserId::new(42).unwrap(), true)?;
+    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
+    /// bx24.call_to(42, true)?;
     /// # Ok(()) }
     /// ```
-    pub fn call_to(&self, user: UserId, video: bool) -> Result<(), Error> {
+    pub fn call_to(&self, user: u32, video: bool) -> Result<(), Error> {
         self.im("callTo")?
-            .call_to(user.get(), video)
+            .call_to(user, video)
             .map_err(|e| thrown("im.callTo", &e))
     }
 
     /// Calls a phone number through the portal's telephony. Fire and forget.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.phone_to("+4930123456")?;
     /// # Ok(()) }
     /// ```
@@ -539,7 +544,7 @@ impl Bx24 {
     /// Opens the message history of a dialog. Fire and forget.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.open_history("42")?;
     /// # Ok(()) }
     /// ```
@@ -556,7 +561,7 @@ impl Bx24 {
     /// A per-user option saved with [`Bx24::set_user_option`], as it was at load.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # fn demo(bx24: bx24::Bx24) {
     /// let compact = bx24.user_option("compact").and_then(|v| v.as_str().map(|s| s == "Y"));
     /// # }
     /// ```
@@ -569,7 +574,7 @@ impl Bx24 {
     /// does not confirm it.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.set_user_option("compact", &serde_json::json!("Y"))?;
     /// # Ok(()) }
     /// ```
@@ -582,7 +587,7 @@ impl Bx24 {
     /// An application-wide option, as it was at load.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # fn demo(bx24: bx24::Bx24) {
     /// let title = bx24.app_option("title");
     /// # }
     /// ```
@@ -595,7 +600,7 @@ impl Bx24 {
     /// nothing for others, so this fails at once with [`Error::AdminOnly`]).
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// bx24.set_app_option("title", &serde_json::json!("Profile")).await?;
     /// # Ok(()) }
     /// ```

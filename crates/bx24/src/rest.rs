@@ -19,7 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Told before each retry: what failed, which attempt, and the wait before the next one.
 ///
 /// ```no_run
-/// # fn demo(bx24: profile_widget::bx24::Bx24) {
+/// # fn demo(bx24: bx24::Bx24) {
 /// let bx24 = bx24.on_retry(|notice| {
 ///     let seconds = notice.delay_ms.div_ceil(1000);
 ///     println!("{} failed ({}), retry {} in {seconds} s", notice.method, notice.error, notice.attempt);
@@ -41,7 +41,7 @@ pub struct RetryNotice {
 /// A request for every row of a list method, read with the ID cursor.
 ///
 /// ```
-/// use profile_widget::bx24::{IdCursor, ListRequest};
+/// use bx24::{IdCursor, ListRequest};
 /// use serde_json::json;
 /// let request = ListRequest::new("user.get", &json!({"UF_DEPARTMENT": 3, "ACTIVE": true}))
 ///     .unwrap()
@@ -63,7 +63,7 @@ impl ListRequest {
     /// up to 50 pages per request.
     ///
     /// ```
-    /// use profile_widget::bx24::ListRequest;
+    /// use bx24::ListRequest;
     /// assert!(ListRequest::new("user.get", &()).is_ok());
     /// ```
     pub fn new<P: Serialize + ?Sized>(method: &str, params: &P) -> Result<Self, Error> {
@@ -83,7 +83,7 @@ impl ListRequest {
     /// portal claiming a billion rows must not fill the frame's memory.
     ///
     /// ```
-    /// use profile_widget::bx24::ListRequest;
+    /// use bx24::ListRequest;
     /// let request = ListRequest::new("user.get", &()).unwrap().max_rows(500);
     /// assert_eq!(request.rows_cap(), 500);
     /// ```
@@ -100,7 +100,7 @@ impl ListRequest {
     /// How the method spells its ID order and filter.
     ///
     /// ```
-    /// use profile_widget::bx24::{IdCursor, ListRequest};
+    /// use bx24::{IdCursor, ListRequest};
     /// let request = ListRequest::new("crm.contact.list", &()).unwrap().cursor(IdCursor::Lower);
     /// # let _ = request;
     /// ```
@@ -112,7 +112,7 @@ impl ListRequest {
     /// Pages carried by each request after the first (1 to 50).
     ///
     /// ```
-    /// use profile_widget::bx24::ListRequest;
+    /// use bx24::ListRequest;
     /// let request = ListRequest::new("user.get", &()).unwrap().pages_per_request(10);
     /// # let _ = request;
     /// ```
@@ -124,7 +124,7 @@ impl ListRequest {
     /// The method.
     ///
     /// ```
-    /// use profile_widget::bx24::ListRequest;
+    /// use bx24::ListRequest;
     /// assert_eq!(ListRequest::new("user.get", &()).unwrap().method(), "user.get");
     /// ```
     pub fn method(&self) -> &str {
@@ -135,7 +135,7 @@ impl ListRequest {
 /// One step of a [`Bx24::list`] stream: the rows of one HTTP request and the progress.
 ///
 /// ```
-/// use profile_widget::bx24::ListPage;
+/// use bx24::ListPage;
 /// let page = ListPage { items: vec![1, 2], loaded: 52, total: Some(120), requests: 2,
 ///     skipped: 0, capped: false };
 /// let percent = page.total.map(|t| page.loaded as u64 * 100 / t);
@@ -184,7 +184,7 @@ impl Bx24 {
     /// use serde_json::json;
     /// #[derive(Deserialize)]
     /// struct User { #[serde(rename = "ID")] id: String }
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let users = bx24.call::<Vec<User>, _>("user.get", &json!({"ID": 42})).await?;
     /// println!("{} of {:?}", users.data.len(), users.total);
     /// # Ok(()) }
@@ -229,9 +229,9 @@ impl Bx24 {
     /// `$result[…]` references between them, and returns each command's own result.
     ///
     /// ```no_run
-    /// use profile_widget::bx24::Batch;
+    /// use bx24::Batch;
     /// use serde_json::{json, Value};
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let mut batch = Batch::new();
     /// let me = batch.add::<Value, _>("me", "user.current", &())?;
     /// let dep = batch.add::<Vec<Value>, _>("dep", "department.get",
@@ -293,9 +293,9 @@ impl Bx24 {
     /// own. Gives this request's results if they come within `wait_ms`; never retries.
     ///
     /// ```no_run
-    /// use profile_widget::bx24::Batch;
+    /// use bx24::Batch;
     /// use serde_json::Value;
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # async fn demo(bx24: bx24::Bx24) {
     /// let mut batch = Batch::new();
     /// let me = batch.add::<Value, _>("me", "user.current", &()).unwrap();
     /// if let Ok(results) = bx24.batch_to_hand_over(&batch, 1_500).await {
@@ -347,9 +347,9 @@ impl Bx24 {
     ///
     /// ```no_run
     /// use futures::StreamExt;
-    /// use profile_widget::bx24::ListRequest;
+    /// use bx24::ListRequest;
     /// use serde_json::{json, Value};
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let request = ListRequest::new("user.get", &json!({"UF_DEPARTMENT": 3}))?;
     /// let mut pages = std::pin::pin!(bx24.list::<Value>(request));
     /// while let Some(page) = pages.next().await {
@@ -399,7 +399,7 @@ impl Bx24 {
     ///
     /// ```no_run
     /// use serde_json::{json, Value};
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
     /// let headed: Vec<Value> = bx24.all_pages("department.get", &json!({"UF_HEAD": 42})).await?;
     /// # Ok(()) }
     /// ```

@@ -20,7 +20,7 @@ pub const MAX_BATCH_COMMANDS: usize = 50;
 /// A decoded REST answer: the `result`, and `total`/`next` of list methods.
 ///
 /// ```
-/// use profile_widget::bx24::Response;
+/// use bx24::Response;
 /// let page = Response { data: vec![1, 2], total: Some(120), next: Some(50) };
 /// assert!(page.has_more());
 /// ```
@@ -38,7 +38,7 @@ impl<T> Response<T> {
     /// Whether a list method has another page.
     ///
     /// ```
-    /// use profile_widget::bx24::Response;
+    /// use bx24::Response;
     /// assert!(!Response { data: (), total: Some(3), next: None }.has_more());
     /// ```
     pub fn has_more(&self) -> bool {
@@ -70,7 +70,7 @@ pub(crate) fn decode<T: DeserializeOwned>(method: &str, value: Value) -> Result<
 /// A typed handle to one command of a [`Batch`].
 ///
 /// ```
-/// use profile_widget::bx24::Batch;
+/// use bx24::Batch;
 /// use serde_json::{json, Value};
 /// let mut batch = Batch::new();
 /// let me = batch.add::<Value, _>("me", "user.current", &json!({})).unwrap();
@@ -97,7 +97,7 @@ impl<T> BatchKey<T> {
     /// The command's key.
     ///
     /// ```
-    /// use profile_widget::bx24::Batch;
+    /// use bx24::Batch;
     /// let mut batch = Batch::new();
     /// let scope = batch.add::<Vec<String>, _>("scope", "scope", &()).unwrap();
     /// assert_eq!(scope.key(), "scope");
@@ -110,7 +110,7 @@ impl<T> BatchKey<T> {
     /// parameters of a later command.
     ///
     /// ```
-    /// use profile_widget::bx24::Batch;
+    /// use bx24::Batch;
     /// use serde_json::Value;
     /// let mut batch = Batch::new();
     /// let users = batch.add::<Value, _>("users", "user.get", &()).unwrap();
@@ -127,18 +127,21 @@ impl<T> BatchKey<T> {
     }
 }
 
-/// One command of a batch.
+/// One command of a batch, as it will be sent.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Command {
+pub struct Command {
+    /// Its key in the batch.
     pub key: String,
+    /// The REST method.
     pub method: String,
+    /// Its parameters (an object).
     pub params: Value,
 }
 
-/// Named REST commands sent together; see [`crate::bx24::Bx24::batch`].
+/// Named REST commands sent together; see [`crate::Bx24::batch`].
 ///
 /// ```
-/// use profile_widget::bx24::Batch;
+/// use bx24::Batch;
 /// use serde_json::{json, Value};
 /// let mut batch = Batch::new().halt(true);
 /// let me = batch.add::<Value, _>("me", "user.current", &()).unwrap();
@@ -156,7 +159,7 @@ impl Batch {
     /// An empty batch that runs every command even after a failure.
     ///
     /// ```
-    /// assert!(profile_widget::bx24::Batch::new().is_empty());
+    /// assert!(bx24::Batch::new().is_empty());
     /// ```
     pub fn new() -> Self {
         Self::default()
@@ -165,7 +168,7 @@ impl Batch {
     /// Stop at the first failing command (`halt=1`); later ones are reported as skipped.
     ///
     /// ```
-    /// let batch = profile_widget::bx24::Batch::new().halt(true);
+    /// let batch = bx24::Batch::new().halt(true);
     /// # let _ = batch;
     /// ```
     pub fn halt(mut self, halt: bool) -> Self {
@@ -177,7 +180,7 @@ impl Batch {
     /// letters, digits, `_` or `-` (they travel inside `$result[…]` and form field names).
     ///
     /// ```
-    /// use profile_widget::bx24::Batch;
+    /// use bx24::Batch;
     /// let mut batch = Batch::new();
     /// assert!(batch.add::<u32, _>("bad key", "scope", &()).is_err());
     /// ```
@@ -211,10 +214,21 @@ impl Batch {
         })
     }
 
+    /// The commands, in the order they run.
+    ///
+    /// ```
+    /// let mut batch = bx24::Batch::new();
+    /// batch.add::<u32, _>("n", "scope", &()).unwrap();
+    /// assert_eq!(batch.commands()[0].method, "scope");
+    /// ```
+    pub fn commands(&self) -> &[Command] {
+        &self.commands
+    }
+
     /// The number of commands.
     ///
     /// ```
-    /// assert_eq!(profile_widget::bx24::Batch::new().len(), 0);
+    /// assert_eq!(bx24::Batch::new().len(), 0);
     /// ```
     pub fn len(&self) -> usize {
         self.commands.len()
@@ -223,7 +237,7 @@ impl Batch {
     /// Whether there are no commands.
     ///
     /// ```
-    /// assert!(profile_widget::bx24::Batch::new().is_empty());
+    /// assert!(bx24::Batch::new().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.commands.is_empty()
@@ -280,7 +294,7 @@ impl BatchResults {
     /// Results built from answers by key: for tests and offline fixtures.
     ///
     /// ```
-    /// use profile_widget::bx24::{Batch, BatchResults};
+    /// use bx24::{Batch, BatchResults};
     /// use serde_json::json;
     /// let mut batch = Batch::new();
     /// let n = batch.add::<u32, _>("n", "x.get", &()).unwrap();
@@ -309,7 +323,7 @@ impl BatchResults {
     /// method and field, or [`Error::Skipped`] when `halt` stopped the batch before it.
     ///
     /// ```
-    /// use profile_widget::bx24::{Batch, BatchResults, Error};
+    /// use bx24::{Batch, BatchResults, Error};
     /// let mut batch = Batch::new();
     /// let me = batch.add::<u32, _>("me", "user.current", &()).unwrap();
     /// let empty = BatchResults::default();
@@ -348,7 +362,7 @@ impl BatchResults {
     /// How many commands were answered (with a result or an error).
     ///
     /// ```
-    /// assert_eq!(profile_widget::bx24::BatchResults::default().answered(), 0);
+    /// assert_eq!(bx24::BatchResults::default().answered(), 0);
     /// ```
     pub fn answered(&self) -> usize {
         self.entries.len()
@@ -357,7 +371,7 @@ impl BatchResults {
     /// Whether any answered command failed.
     ///
     /// ```
-    /// assert!(!profile_widget::bx24::BatchResults::default().has_errors());
+    /// assert!(!bx24::BatchResults::default().has_errors());
     /// ```
     pub fn has_errors(&self) -> bool {
         self.entries.values().any(|e| e.result.is_err())
@@ -444,7 +458,7 @@ fn resolve_text(text: &str, known: &HashMap<String, Entry>) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bx24::RestCode;
+    use crate::RestCode;
     use serde_json::json;
 
     fn ok(value: Value) -> Entry {

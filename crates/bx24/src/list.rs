@@ -13,7 +13,7 @@ pub const PAGE_SIZE: usize = 50;
 /// How a list method spells "order by ID" and "ID greater than".
 ///
 /// ```
-/// use profile_widget::bx24::IdCursor;
+/// use bx24::IdCursor;
 /// use serde_json::json;
 /// let params = IdCursor::Upper.page(json!({"UF_DEPARTMENT": 3}).as_object().unwrap(), Some(json!(120)));
 /// assert_eq!(params, json!({"UF_DEPARTMENT": 3, "SORT": "ID", "ORDER": "ASC", ">ID": 120, "start": -1}));
@@ -31,7 +31,7 @@ impl IdCursor {
     /// a cursor page after the id `after` (a number or a `$result[…]` reference).
     ///
     /// ```
-    /// use profile_widget::bx24::IdCursor;
+    /// use bx24::IdCursor;
     /// use serde_json::{json, Map};
     /// let first = IdCursor::Lower.page(&Map::new(), None);
     /// assert_eq!(first, json!({"order": {"ID": "ASC"}}));
@@ -77,7 +77,7 @@ impl IdCursor {
 /// The id of a list row: `ID` or `id`, as a number or a decimal string.
 ///
 /// ```
-/// use profile_widget::bx24::row_id;
+/// use bx24::row_id;
 /// use serde_json::json;
 /// assert_eq!(row_id(&json!({"ID": "42"})), Some(42));
 /// assert_eq!(row_id(&json!({"id": 7})), Some(7));
@@ -98,7 +98,7 @@ pub fn row_id(row: &Value) -> Option<u64> {
 /// list has ended, in the same request.
 ///
 /// ```
-/// use profile_widget::bx24::pages_needed;
+/// use bx24::pages_needed;
 /// assert_eq!(pages_needed(Some(5_000), 50, 50), 50);
 /// assert_eq!(pages_needed(Some(120), 50, 50), 3);
 /// assert_eq!(pages_needed(None, 50, 10), 10);

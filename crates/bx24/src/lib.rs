@@ -21,7 +21,7 @@ mod rest;
 mod retry;
 mod sys;
 
-pub use batch::{Batch, BatchKey, BatchResults, MAX_BATCH_COMMANDS, Response};
+pub use batch::{Batch, BatchKey, BatchResults, Command, MAX_BATCH_COMMANDS, Response};
 pub use error::{Error, NotInBitrix24, RestCode, RestError};
 pub use frame::{
     Auth, EventSubscription, FrameSize, OpenPathOutcome, PlacementInterface, SelectedUser,
@@ -30,14 +30,19 @@ pub use list::{IdCursor, PAGE_SIZE, pages_needed, row_id};
 pub use rest::{ListPage, ListRequest, MAX_LIST_ROWS, RetryNotice};
 pub use retry::{RetryPolicy, is_read_method};
 
-use crate::context::PlacementContext;
+/// `JSON.parse` of a text, `None` when it is not JSON (placement options sent as text).
+pub fn parse_json(text: &str) -> Option<Value> {
+    js::parse_json(text)
+}
+
+use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// Timeouts and retries of a [`Bx24`] handle.
 ///
 /// ```
-/// use profile_widget::bx24::Options;
+/// use bx24::Options;
 /// let options = Options { call_timeout_ms: 5_000, ..Options::default() };
 /// assert_eq!(options.connect_timeout_ms, 10_000);
 /// ```
@@ -72,8 +77,8 @@ impl Default for Options {
 /// A connected BX24 library. Cheap to clone.
 ///
 /// ```no_run
-/// # async fn demo() -> Result<(), profile_widget::bx24::Error> {
-/// let bx24 = profile_widget::bx24::connect().await?;
+/// # async fn demo() -> Result<(), bx24::Error> {
+/// let bx24 = bx24::connect().await?;
 /// let same_library = bx24.clone();
 /// # Ok(()) }
 /// ```
@@ -89,10 +94,9 @@ type RetryListener = Rc<dyn Fn(&RetryNotice)>;
 /// Connects with default [`Options`]: waits until the library has its init data.
 ///
 /// ```no_run
-/// # async fn demo() -> Result<(), profile_widget::bx24::Error> {
-/// let bx24 = profile_widget::bx24::connect().await?;
-/// let context = bx24.placement()?;
-/// println!("{} for user {}", context.code, context.user_id);
+/// # async fn demo() -> Result<(), bx24::Error> {
+/// let bx24 = bx24::connect().await?;
+/// println!("opened from {}", bx24.placement_info()?["placement"]);
 /// # Ok(()) }
 /// ```
 pub async fn connect() -> Result<Bx24, Error> {
@@ -106,8 +110,8 @@ pub async fn connect() -> Result<Bx24, Error> {
 /// answers `getInitData`.
 ///
 /// ```no_run
-/// use profile_widget::bx24::{connect_with, Options};
-/// # async fn demo() -> Result<(), profile_widget::bx24::Error> {
+/// use bx24::{connect_with, Options};
+/// # async fn demo() -> Result<(), bx24::Error> {
 /// let bx24 = connect_with(Options { connect_timeout_ms: 3_000, ..Options::default() }).await?;
 /// # Ok(()) }
 /// ```
@@ -132,7 +136,7 @@ pub async fn connect_with(options: Options) -> Result<Bx24, Error> {
 /// Whether the page has a usable `window.BX24` (without waiting for init data).
 ///
 /// ```no_run
-/// if !profile_widget::bx24::is_available() {
+/// if !bx24::is_available() {
 ///     // show the "runs inside Bitrix24" page
 /// }
 /// ```
@@ -147,7 +151,7 @@ pub fn is_available() -> bool {
 ///
 /// ```no_run
 /// # async fn demo() {
-/// if let Some(bx24) = profile_widget::bx24::connect_if_ready(1_500).await {
+/// if let Some(bx24) = bx24::connect_if_ready(1_500).await {
 ///     // the fast path
 /// }
 /// # }
@@ -201,7 +205,7 @@ impl Bx24 {
     /// The options in force.
     ///
     /// ```no_run
-    /// # async fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # async fn demo(bx24: bx24::Bx24) {
     /// assert!(bx24.options().call_timeout_ms > 0);
     /// # }
     /// ```
@@ -212,9 +216,9 @@ impl Bx24 {
     /// Calls `listener` before every retry (for a visible countdown).
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # fn demo(bx24: bx24::Bx24) {
     /// let bx24 = bx24.on_retry(|notice| {
-    ///     web_sys::console::warn_1(&format!("retrying in {} ms: {}", notice.delay_ms, notice.error).into());
+    ///     eprintln!("retrying in {} ms: {}", notice.delay_ms, notice.error);
     /// });
     /// # }
     /// ```
@@ -223,14 +227,16 @@ impl Bx24 {
         self
     }
 
-    /// The typed placement context from `BX24.placement.info()`.
+    /// `BX24.placement.info()` as JSON: `{"placement": CODE, "options": {…}}`. The options
+    /// of some portals arrive as JSON text; [`parse_json`] reads them as the page would.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) -> Result<(), profile_widget::bx24::Error> {
-    /// let context = bx24.placement()?;
+    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
+    /// let info = bx24.placement_info()?;
+    /// println!("opened from {}", info["placement"]);
     /// # Ok(()) }
     /// ```
-    pub fn placement(&self) -> Result<PlacementContext, Error> {
+    pub fn placement_info(&self) -> Result<Value, Error> {
         let placement = self.lib.placement();
         if !js::has_function(&placement, "info") {
             return Err(Error::Unsupported("placement.info".into()));
@@ -239,15 +245,14 @@ impl Bx24 {
             .unchecked_into::<sys::PlacementApi>()
             .info()
             .map_err(|e| thrown("placement.info", &e))?;
-        let info = js::from_js(&info).unwrap_or_default();
-        PlacementContext::from_info_with(&info, js::parse_json).map_err(Error::Context)
+        Ok(js::from_js(&info).unwrap_or_default())
     }
 
     /// The portal's `LANG` code (Bitrix24's own codes: `la` is Spanish, `ua` Ukrainian).
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
-    /// let lang = profile_widget::i18n::Lang::from_bitrix(&bx24.lang());
+    /// # fn demo(bx24: bx24::Bx24) {
+    /// let lang = bx24.lang(); // "en", "de", "la", …
     /// # }
     /// ```
     pub fn lang(&self) -> String {
@@ -261,7 +266,7 @@ impl Bx24 {
     /// The portal host, with `:port` when not the default.
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # fn demo(bx24: bx24::Bx24) {
     /// let portal = bx24.domain();
     /// # }
     /// ```
@@ -276,7 +281,7 @@ impl Bx24 {
     /// Whether the current user administers the portal (or may install apps).
     ///
     /// ```no_run
-    /// # fn demo(bx24: profile_widget::bx24::Bx24) {
+    /// # fn demo(bx24: bx24::Bx24) {
     /// if bx24.is_admin() { /* show settings */ }
     /// # }
     /// ```

@@ -15,7 +15,7 @@ use super::error::{Error, RestCode};
 /// retried blindly.
 ///
 /// ```
-/// use profile_widget::bx24::is_read_method;
+/// use bx24::is_read_method;
 /// assert!(is_read_method("user.get"));
 /// assert!(is_read_method("calendar.accessibility.get"));
 /// assert!(!is_read_method("tasks.task.add"));
@@ -37,7 +37,7 @@ pub fn is_read_method(method: &str) -> bool {
 /// Bounded exponential back-off with jitter.
 ///
 /// ```
-/// use profile_widget::bx24::{Error, RetryPolicy};
+/// use bx24::{Error, RetryPolicy};
 /// let policy = RetryPolicy::default();
 /// let lost = Error::Transport { method: "user.get".into(), after_ms: 15_000 };
 /// assert!(policy.delay_ms(1, &lost, true, 0.5).is_some());
@@ -76,7 +76,7 @@ impl RetryPolicy {
     /// A policy that never retries.
     ///
     /// ```
-    /// use profile_widget::bx24::{Error, RetryPolicy};
+    /// use bx24::{Error, RetryPolicy};
     /// let lost = Error::Transport { method: "user.get".into(), after_ms: 1 };
     /// assert_eq!(RetryPolicy::never().delay_ms(1, &lost, true, 0.0), None);
     /// ```
@@ -91,7 +91,7 @@ impl RetryPolicy {
     /// `failed_attempt` counts from 1; `random` is a uniform number in `[0, 1)`.
     ///
     /// ```
-    /// use profile_widget::bx24::{Error, RestCode, RestError, RetryPolicy};
+    /// use bx24::{Error, RestCode, RestError, RetryPolicy};
     /// let busy = Error::Rest(RestError {
     ///     method: "tasks.task.add".into(),
     ///     code: RestCode::QueryLimitExceeded,
@@ -135,7 +135,7 @@ impl RetryPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bx24::RestError;
+    use crate::RestError;
 
     fn rest(code: &str) -> Error {
         Error::Rest(RestError {

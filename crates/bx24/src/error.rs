@@ -1,17 +1,15 @@
 //! The one error type of the BX24 bridge.
 //!
 //! `Display` is for developers (console, logs) and names the REST code, method and HTTP
-//! status; [`Error::message`] gives the key of the localized text the user sees. Neither
-//! ever contains a token: the bridge never puts one into an error.
+//! status. There is no user-facing text here: an app maps each error to its own localized
+//! message. Nothing here ever contains a token: the bridge never puts one into an error.
 
-use crate::context::ContextError;
-use crate::i18n::Msg;
 use std::fmt;
 
 /// A REST error code, with the ones the widget reacts to spelled out and the rest kept verbatim.
 ///
 /// ```
-/// use profile_widget::bx24::RestCode;
+/// use bx24::RestCode;
 /// assert_eq!(RestCode::parse("QUERY_LIMIT_EXCEEDED"), RestCode::QueryLimitExceeded);
 /// assert_eq!(RestCode::parse("SOMETHING_NEW").as_str(), "SOMETHING_NEW");
 /// ```
@@ -47,7 +45,7 @@ impl RestCode {
     /// Maps the wire text to a code.
     ///
     /// ```
-    /// use profile_widget::bx24::RestCode;
+    /// use bx24::RestCode;
     /// assert_eq!(RestCode::parse("expired_token"), RestCode::ExpiredToken);
     /// ```
     pub fn parse(code: &str) -> Self {
@@ -70,7 +68,7 @@ impl RestCode {
     /// The wire text.
     ///
     /// ```
-    /// use profile_widget::bx24::RestCode;
+    /// use bx24::RestCode;
     /// assert_eq!(RestCode::OperationTimeLimit.as_str(), "OPERATION_TIME_LIMIT");
     /// ```
     pub fn as_str(&self) -> &str {
@@ -93,7 +91,7 @@ impl RestCode {
     /// Whether the portal refused the request before running it because of load.
     ///
     /// ```
-    /// use profile_widget::bx24::RestCode;
+    /// use bx24::RestCode;
     /// assert!(RestCode::QueryLimitExceeded.is_rate_limit());
     /// assert!(!RestCode::AccessDenied.is_rate_limit());
     /// ```
@@ -114,7 +112,7 @@ impl fmt::Display for RestCode {
 /// A REST error answer: `{"error": CODE, "error_description": TEXT}` with its HTTP status.
 ///
 /// ```
-/// use profile_widget::bx24::{RestCode, RestError};
+/// use bx24::{RestCode, RestError};
 /// let err = RestError { method: "user.get".into(), code: RestCode::NoAuthFound,
 ///     description: "Wrong authorization data".into(), status: Some(401) };
 /// assert_eq!(err.to_string(), "user.get failed with NO_AUTH_FOUND (HTTP 401): Wrong authorization data");
@@ -147,7 +145,7 @@ impl fmt::Display for RestError {
 /// Why the page is not a usable Bitrix24 frame.
 ///
 /// ```
-/// use profile_widget::bx24::{Error, NotInBitrix24};
+/// use bx24::{Error, NotInBitrix24};
 /// let err = Error::NotInBitrix24(NotInBitrix24::LibraryFailed);
 /// assert!(err.to_string().contains("window.BX24 is null"));
 /// ```
@@ -162,7 +160,7 @@ pub enum NotInBitrix24 {
 /// Everything that can go wrong between the widget and Bitrix24.
 ///
 /// ```
-/// use profile_widget::bx24::{Error, RestCode, RestError};
+/// use bx24::{Error, RestCode, RestError};
 /// let err = Error::Rest(RestError {
 ///     method: "user.get".into(),
 ///     code: RestCode::AccessDenied,
@@ -213,9 +211,6 @@ pub enum Error {
         /// What serde said.
         message: String,
     },
-    /// The placement context is unusable.
-    #[error("placement context: {0}")]
-    Context(ContextError),
     /// A library function threw.
     #[error("BX24.{operation} threw: {message}")]
     Js {
@@ -239,7 +234,7 @@ impl Error {
     /// The REST error code, if this is a REST error.
     ///
     /// ```
-    /// use profile_widget::bx24::Error;
+    /// use bx24::Error;
     /// assert_eq!(Error::Unsupported("openPath".into()).rest_code(), None);
     /// ```
     pub fn rest_code(&self) -> Option<&str> {
@@ -249,43 +244,11 @@ impl Error {
         }
     }
 
-    /// The key of the localized message the user sees.
-    ///
-    /// ```
-    /// use profile_widget::bx24::{Error, NotInBitrix24};
-    /// use profile_widget::i18n::Msg;
-    /// assert_eq!(Error::NotInBitrix24(NotInBitrix24::LibraryMissing).message(), Msg::ErrNotInBitrix24);
-    /// ```
-    pub fn message(&self) -> Msg {
-        match self {
-            Self::NotInBitrix24(_) => Msg::ErrNotInBitrix24,
-            Self::Timeout { .. } => Msg::ErrPortalSilent,
-            Self::Transport { .. } => Msg::ErrNetwork,
-            Self::Rest(rest) => match rest.code {
-                RestCode::QueryLimitExceeded
-                | RestCode::OperationTimeLimit
-                | RestCode::OverloadLimit => Msg::ErrRateLimited,
-                RestCode::ExpiredToken | RestCode::InvalidToken | RestCode::NoAuthFound => {
-                    Msg::ErrSessionExpired
-                }
-                RestCode::AccessDenied | RestCode::InsufficientScope | RestCode::WrongAuthType => {
-                    Msg::ErrNoAccess
-                }
-                _ => Msg::ErrPortal,
-            },
-            Self::Decode { .. } | Self::Js { .. } | Self::Unsupported(_) | Self::Skipped(_) => {
-                Msg::ErrPortal
-            }
-            Self::Context(_) => Msg::ErrBadContext,
-            Self::AdminOnly(_) => Msg::ErrNoAccess,
-        }
-    }
-
     /// Whether a write that failed so may still have been executed: the request went out and
     /// no answer came back (a lost answer, a 5xx the library cannot read, a broken connection).
     ///
     /// ```
-    /// use profile_widget::bx24::Error;
+    /// use bx24::Error;
     /// assert!(Error::Transport { method: "tasks.task.add".into(), after_ms: 20_000 }.outcome_unknown());
     /// assert!(!Error::Unsupported("openPath".into()).outcome_unknown());
     /// ```
@@ -297,7 +260,7 @@ impl Error {
     /// which the library refreshes on its own): a fresh token from the parent page may help.
     ///
     /// ```
-    /// use profile_widget::bx24::{Error, RestCode, RestError};
+    /// use bx24::{Error, RestCode, RestError};
     /// let refused = |code| Error::Rest(RestError {
     ///     method: "user.get".into(), code, description: String::new(), status: Some(401),
     /// });
@@ -313,7 +276,7 @@ impl Error {
     /// Whether a retry button can help the user.
     ///
     /// ```
-    /// use profile_widget::bx24::Error;
+    /// use bx24::Error;
     /// assert!(Error::Transport { method: "user.get".into(), after_ms: 1 }.can_retry());
     /// assert!(!Error::AdminOnly("appOption.set".into()).can_retry());
     /// ```
@@ -372,32 +335,5 @@ mod tests {
         };
         assert!(err.to_string().contains("user.get"));
         assert!(err.to_string().contains("15000 ms"));
-    }
-
-    #[test]
-    fn user_messages() {
-        let rest = |code: &str| {
-            Error::Rest(RestError {
-                method: "m".into(),
-                code: RestCode::parse(code),
-                description: String::new(),
-                status: None,
-            })
-        };
-        assert_eq!(rest("QUERY_LIMIT_EXCEEDED").message(), Msg::ErrRateLimited);
-        assert_eq!(rest("OPERATION_TIME_LIMIT").message(), Msg::ErrRateLimited);
-        assert_eq!(rest("expired_token").message(), Msg::ErrSessionExpired);
-        assert_eq!(rest("insufficient_scope").message(), Msg::ErrNoAccess);
-        assert_eq!(rest("ERROR_CORE").message(), Msg::ErrPortal);
-        assert!(rest("QUERY_LIMIT_EXCEEDED").can_retry());
-        assert!(!rest("ACCESS_DENIED").can_retry());
-        assert_eq!(
-            Error::Timeout {
-                operation: "BX24.init".into(),
-                after_ms: 1
-            }
-            .message(),
-            Msg::ErrPortalSilent
-        );
     }
 }
