@@ -80,10 +80,11 @@ test('a write whose answer is lost may exist: it is looked up, and sent again on
   const before = await requests();
   await form.locator('button[type=submit]').click();
   assert.equal(await form.locator('button[type=submit]').isDisabled(), true, 'no second send while one is in flight');
-  // The real library never calls back on a 5xx: the bridge sees no answer, so the task may exist.
+  // The portal failed inside the method (a 500): the task may exist.
   await form.locator('.write-unknown').waitFor({ timeout: 30000 });
   assert.equal(await form.locator('.write-unknown .failed p').first().textContent(), MAY_EXIST);
-  assert.match(await form.locator('.write-unknown .detail').textContent(), /tasks\.task\.add got no answer/);
+  assert.match(await form.locator('.write-unknown .detail').textContent(),
+    /tasks\.task\.add failed with INTERNAL_SERVER_ERROR \(HTTP 500\)/);
   assert.equal(await requests() - before, 1, 'a write is not retried by itself');
   assert.equal(await form.locator('button[type=submit]').isDisabled(), true, 'no blind resend');
   // Closing and reopening the form keeps what was typed, and the outcome still unknown.

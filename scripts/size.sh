@@ -8,7 +8,9 @@
 # without measuring why (BENCHMARKS.md has what each part costs).
 set -euo pipefail
 FIRST_RENDER_BUDGET_GZIP_BYTES=90000 # issue #7 asks at most 100 KB (and below the reference)
-APP_BUDGET_GZIP_BYTES=$((224 * 1024))
+# Raised from 224 KiB for issue #15 (measured, BENCHMARKS.md): REST over fetch with its own
+# client (encoding, answers, retries by status, leaky bucket, token life, session check).
+APP_BUDGET_GZIP_BYTES=$((233 * 1024))
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${1:-$root/dist}

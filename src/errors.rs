@@ -32,6 +32,8 @@ pub fn message(error: &Error) -> Msg {
             Msg::ErrPortal
         }
         Error::AdminOnly(_) => Msg::ErrNoAccess,
+        // Another person's session: the frame must start again, as after an expired one.
+        Error::SessionChanged { .. } => Msg::ErrSessionExpired,
     }
 }
 

@@ -4,8 +4,8 @@
 
 use futures::StreamExt;
 use profile_widget::bx24::{
-    self, Batch, Bx24, Error, ListRequest, MAX_LIST_ROWS, NotInBitrix24, OpenPathOutcome, Options,
-    RestCode, RetryPolicy,
+    self, Batch, Bx24, Error, Failure, ListRequest, MAX_LIST_ROWS, NotInBitrix24, OpenPathOutcome,
+    Options, RestCode, RetryPolicy,
 };
 use profile_widget::context::{ContextError, PlacementCode, UserId, UserIdError};
 use profile_widget::errors::message;
@@ -48,11 +48,13 @@ fn fast() -> Options {
         command_timeout_ms: 300,
         interactive_timeout_ms: 1_000,
         retry: RetryPolicy {
-            base_delay_ms: 10,
+            rate_limit_delay_ms: 10,
+            network_delay_ms: 10,
             max_delay_ms: 40,
             operating_limit_delay_ms: 20,
             ..RetryPolicy::default()
         },
+        ..Options::default()
     }
 }
 
@@ -257,13 +259,13 @@ async fn placement_options_undefined_and_bad_ids() {
 
 #[wasm_bindgen_test]
 async fn a_library_function_that_throws_is_an_error_not_a_panic() {
-    let bx24 = connected(json!({"throwMembers": ["callMethod", "fitWindow"]})).await;
-    let err = bx24.call::<Value, _>("user.get", &()).await.unwrap_err();
+    let bx24 = connected(json!({"throwMembers": ["refreshAuth", "fitWindow"]})).await;
+    let err = bx24.refresh_auth().await.unwrap_err();
     assert_eq!(
         err,
         Error::Js {
-            operation: "callMethod".into(),
-            message: "boom from callMethod".into()
+            operation: "refreshAuth".into(),
+            message: "boom from refreshAuth".into()
         }
     );
     assert!(matches!(bx24.fit_window().await, Err(Error::Js { .. })));
@@ -286,17 +288,22 @@ async fn call_decodes_results_with_total_and_next() {
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0]["url"], "http://portal.test:8080/rest/user.get.json");
     assert_eq!(sent[0]["auth"], "token-1");
+    assert_eq!(
+        log()["fetched"],
+        1,
+        "sent with fetch, not the library's XHR"
+    );
 }
 
 #[wasm_bindgen_test]
-async fn call_drops_start_like_the_real_library() {
+async fn call_keeps_start_which_the_library_would_drop() {
     let bx24 = connected(json!({"users": 120})).await;
     let page = bx24
         .call::<Vec<User>, _>("user.get", &json!({"start": 50}))
         .await
         .unwrap();
-    assert_eq!(page.data[0].id, "1", "start is dropped: only next() pages");
-    assert!(rest_log("user.get")[0]["params"].get("start").is_none());
+    assert_eq!(page.data[0].id, "51");
+    assert_eq!(rest_log("user.get")[0]["params"]["start"], "50");
 }
 
 #[wasm_bindgen_test]
@@ -385,7 +392,7 @@ async fn decode_errors_name_method_and_field() {
 }
 
 #[wasm_bindgen_test]
-async fn a_5xx_throws_in_the_library_and_a_write_is_not_repeated() {
+async fn a_5xx_is_seen_at_once_with_its_status_and_a_write_is_not_repeated() {
     let bx24 = connected(json!({"rest": {"tasks.task.add": [
         {"status": 500, "body": {"error": "INTERNAL_SERVER_ERROR", "error_description": ""}}
     ]}}))
@@ -394,17 +401,55 @@ async fn a_5xx_throws_in_the_library_and_a_write_is_not_repeated() {
         .call::<Value, _>("tasks.task.add", &json!({"fields": {"TITLE": "x"}}))
         .await
         .unwrap_err();
-    // The harness answers without a real request, so the call timeout (400 ms) ends it.
-    assert!(
-        matches!(err, Error::Transport { ref method, after_ms } if method == "tasks.task.add" && after_ms >= 400),
-        "{err:?}"
+    assert_eq!(
+        err.to_string(),
+        "REST tasks.task.add failed with INTERNAL_SERVER_ERROR (HTTP 500)"
     );
     assert_eq!(
         rest_log("tasks.task.add").len(),
         1,
         "a write is never retried blindly"
     );
-    assert_eq!(log()["thrown"].as_array().unwrap().len(), 1);
+    assert!(log()["thrown"].as_array().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn an_unparsable_answer_is_noticed_at_once_not_after_the_call_timeout() {
+    let bx24 = connected(json!({"rest": {"user.get": [
+        {"status": 502, "text": "<html>Bad gateway</html>"}
+    ]}}))
+    .await;
+    let started = js_sys::Date::now();
+    let err = bx24.call::<Value, _>("user.get", &()).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                failure: Failure::Unreadable { status: 502 },
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(rest_log("user.get").len(), 3, "a read is retried");
+    assert!(
+        js_sys::Date::now() - started < 400.0,
+        "before one call timeout"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_is_aborted_at_the_call_timeout() {
+    let bx24 = connected(json!({"users": 3, "latencyMs": 2_000})).await;
+    let err = bx24
+        .call::<Value, _>("tasks.task.add", &())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Transport { failure: Failure::Timeout, after_ms, .. } if (400..1_000).contains(&after_ms)),
+        "{err:?}"
+    );
+    assert!(err.outcome_unknown());
 }
 
 #[wasm_bindgen_test]
@@ -456,7 +501,16 @@ async fn rate_limit_answers_are_retried_even_for_writes_but_bounded() {
 async fn network_down_is_a_transport_error() {
     let bx24 = connected(json!({"network": "down"})).await;
     let err = bx24.call::<Value, _>("user.get", &()).await.unwrap_err();
-    assert!(matches!(err, Error::Transport { .. }));
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                failure: Failure::Network,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert!(err.can_retry());
     assert_eq!(
         rest_log("user.get").len(),
@@ -511,7 +565,7 @@ async fn a_refresh_that_never_completes_is_an_error_not_a_hang() {
         .call::<Vec<User>, _>("user.get", &())
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert_eq!(err.rest_code(), Some("expired_token"), "{err:?}");
     let err = bx24.refresh_auth().await.unwrap_err();
     assert_eq!(
         err,
@@ -528,6 +582,35 @@ async fn refresh_auth_gives_a_new_token() {
     let auth = bx24.refresh_auth().await.unwrap();
     assert_eq!(auth.access_token(), "token-2");
     assert_eq!(bx24.auth().unwrap().access_token(), "token-2");
+}
+
+#[wasm_bindgen_test]
+async fn tokens_are_kept_fresh_ahead_of_expiry_while_the_handle_lives() {
+    fake(json!({"users": 3}));
+    // Tokens last an hour; refreshed 3,599 s ahead, each is due a second after it came.
+    let options = Options {
+        refresh_ahead_ms: 3_599_000,
+        ..fast()
+    };
+    let bx24 = bx24::connect_with(options).await.unwrap();
+    let refreshes = || {
+        parent_commands()
+            .iter()
+            .filter(|c| *c == "refreshAuth")
+            .count()
+    };
+    let fresh = bx24.keep_auth_fresh();
+    sleep(1_600).await;
+    assert_eq!(refreshes(), 1, "refreshed once it was due");
+    assert_eq!(bx24.auth().unwrap().access_token(), "token-2");
+    drop(fresh);
+    sleep(2_500).await;
+    assert_eq!(refreshes(), 1, "nothing once the handle is gone");
+    assert_eq!(
+        rest_log("user.current").len(),
+        0,
+        "no user pinned: no check"
+    );
 }
 
 // --- batch ------------------------------------------------------------------------------
@@ -619,19 +702,43 @@ async fn halt_stops_the_batch_and_later_commands_are_skipped() {
 }
 
 #[wasm_bindgen_test]
-async fn a_failed_batch_never_calls_back_and_ends_as_transport() {
-    let bx24 = connected(json!({"rest": {"batch": [
-        {"status": 401, "body": {"error": "NO_AUTH_FOUND", "error_description": "Wrong authorization data"}}
+async fn a_batch_refused_for_its_token_goes_again_with_a_fresh_one() {
+    let bx24 = connected(json!({"users": 3, "rest": {"batch": [
+        {"status": 401, "body": {"error": "NO_AUTH_FOUND", "error_description": "Wrong authorization data"}, "once": true}
     ]}}))
     .await;
     let mut batch = Batch::new();
-    batch.add::<Value, _>("me", "user.current", &()).unwrap();
-    let err = bx24.batch(&batch).await.unwrap_err();
-    assert!(matches!(err, Error::Transport { ref method, .. } if method == "batch"));
-    assert!(
-        !log()["thrown"].as_array().unwrap().is_empty(),
-        "the library threw"
+    let me = batch.add::<User, _>("me", "user.current", &()).unwrap();
+    let results = bx24.batch(&batch).await.unwrap();
+    assert_eq!(results.get(&me).unwrap().data.id, "1");
+    let auths: Vec<_> = rest_log("batch")
+        .iter()
+        .map(|c| c["auth"].clone())
+        .collect();
+    assert_eq!(auths, [json!("token-1"), json!("token-2")]);
+}
+
+#[wasm_bindgen_test]
+async fn a_portal_refusing_every_token_ends_the_session_and_sends_nothing_more() {
+    let bx24 = connected(json!({"users": 3, "rest": {"user.get": [
+        {"status": 401, "body": {"error": "invalid_token", "error_description": "The access token provided is invalid"}}
+    ]}}))
+    .await;
+    let err = bx24.call::<Value, _>("user.get", &()).await.unwrap_err();
+    assert_eq!(err.rest_code(), Some("invalid_token"));
+    assert_eq!(
+        rest_log("user.get").len(),
+        4,
+        "the first token and 3 refreshed ones"
     );
+    let refreshes = parent_commands()
+        .iter()
+        .filter(|c| *c == "refreshAuth")
+        .count();
+    assert_eq!(refreshes, 3);
+    assert!(bx24.call::<Value, _>("user.current", &()).await.is_err());
+    sleep(100).await;
+    assert_eq!(rest_log("user.current").len(), 0, "nothing after the end");
 }
 
 #[wasm_bindgen_test]

@@ -218,16 +218,16 @@ async fn a_colleague_in_russian() {
 }
 
 #[wasm_bindgen_test]
-async fn a_lost_first_request_is_retried_by_itself_with_a_countdown() {
+async fn a_rate_limited_first_request_is_retried_by_itself_with_a_countdown() {
     fake(company(json!({"rest": {"batch": [
         {"status": 503, "once": true, "body": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}}
     ]}})));
     let host = host();
     let _mounted = mount(&host);
-    // The scripted 503 makes the library throw once; a countdown shows while the read waits
-    // to be retried, then the card appears.
+    // The scripted 503 is seen as what it is: a countdown shows while the read waits to be
+    // retried, then the card appears.
     let seen = retry_notice(&host).await;
-    assert!(seen.starts_with("Bitrix24 could not be reached."), "{seen}");
+    assert!(seen.starts_with("Bitrix24 is busy."), "{seen}");
     assert!(seen.contains("Trying again in"), "{seen}");
     find(&host, ".profile-card").await;
     let log: Value = serde_json::from_str(&fake_log()).unwrap();
@@ -404,7 +404,7 @@ async fn an_absence_that_ended_is_not_shown_by_either_renderer() {
 }
 
 #[wasm_bindgen_test]
-async fn a_handed_over_request_that_is_lost_is_retried_by_the_app_once() {
+async fn a_handed_over_request_that_fails_is_retried_by_the_app_once() {
     fake(company(json!({"rest": {"batch": [
         {"status": 503, "once": true, "body": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}}
     ]}})));
@@ -416,13 +416,13 @@ async fn a_handed_over_request_that_is_lost_is_retried_by_the_app_once() {
     assert!(drawn.query_selector(".first-card").unwrap().is_none());
     let app = host();
     let _mounted = mount(&app);
-    // The app saw the lost answer as its own: it says so and counts down to its retry.
+    // The app saw the refusal as its own: it says so and counts down to its retry.
     let seen = retry_notice(&app).await;
-    assert!(seen.starts_with("Bitrix24 could not be reached."), "{seen}");
+    assert!(seen.starts_with("Bitrix24 is busy."), "{seen}");
     find(&app, ".profile-card").await;
     assert_eq!(
         log()["rest"].as_array().unwrap().len(),
         2,
-        "the lost request and one retry, as without a first paint"
+        "the refused request and one retry, as without a first paint"
     );
 }

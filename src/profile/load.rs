@@ -230,7 +230,11 @@ fn by_id(id: impl Into<Value>) -> Value {
 pub async fn load(bx24: &Bx24, user: UserId) -> Result<Profile, LoadError> {
     let screen = FirstScreen::new(user);
     let results = bx24.batch(&screen.batch).await?;
-    screen.read(user, &results)
+    let profile = screen.read(user, &results)?;
+    // Every later token must be this viewer's: a portal session that changed hands ends
+    // the card instead of acting as the previous user.
+    bx24.pin_user(profile.me.id.get());
+    Ok(profile)
 }
 
 #[cfg(test)]

@@ -61,6 +61,7 @@ pub fn App(
     let phase = RwSignal::new(Phase::Connecting);
     let lang = RwSignal::new(url_lang());
     let connection = StoredValue::new_local(None::<Bx24>);
+    let fresh = StoredValue::new_local(None::<bx24::KeepAuthFresh>);
     // The person shown when the viewer opened someone else from the card; `None` = the
     // placement's own `USER_ID`.
     let target = StoredValue::new(None::<UserId>);
@@ -92,6 +93,13 @@ pub fn App(
                         // Once per page: runs when this task next waits, i.e. once the first
                         // request below is sent.
                         leptos::task::spawn_local(async move { format::warm_up(ui_lang) });
+                        // A session that ends (the portal refused every token, or the
+                        // token now belongs to someone else) ends the card: nothing more is
+                        // sent, and the user is told to reload.
+                        bx24.on_session_end(move |error| {
+                            phase.set(Phase::Failed(LoadError::Bridge(error.clone())));
+                        });
+                        fresh.set_value(Some(bx24.keep_auth_fresh()));
                         connection.set_value(Some(bx24.clone()));
                         fit_on_resize(&bx24);
                         bx24

@@ -30,8 +30,8 @@ pub fn OutsidePage(
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use profile_widget::{bx24::Error, i18n::Lang, profile::LoadError, ui::ErrorPanel};
-/// let error: LoadError = Error::Transport { method: "user.get".into(), after_ms: 20_000 }.into();
+/// use profile_widget::{bx24::{Error, Failure}, i18n::Lang, profile::LoadError, ui::ErrorPanel};
+/// let error: LoadError = Error::Transport { method: "user.get".into(), failure: Failure::Timeout, after_ms: 20_000 }.into();
 /// leptos::mount::mount_to_body(move || view! {
 ///     <ErrorPanel lang=Lang::En error=error.clone() on_retry=Callback::new(|_| ())/>
 /// });

@@ -182,6 +182,25 @@ function handleHttp(url, body, done) {
   }, state.scenario.latencyMs || 0);
 }
 
+/* `fetch` for the fake portal's REST URLs, over the same fake server as the library's XHR:
+ * status 0 is a network error, an abort rejects as the browser does. Other URLs go out. */
+const realFetch = globalThis.fetch;
+function fakeFetch(input, init) {
+  const request = input instanceof Request ? input : new Request(input, init);
+  if (!state || !request.url.startsWith(PORTAL + '/rest/')) return realFetch(input, init);
+  return request.text().then((body) => new Promise((resolve, reject) => {
+    const signal = request.signal;
+    const aborted = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+    if (signal.aborted) return aborted();
+    signal.addEventListener('abort', aborted);
+    state.log.fetched += 1;
+    handleHttp(request.url, body, (status, text) => {
+      if (status === 0 || text === null) return reject(new TypeError('Failed to fetch'));
+      resolve(new Response(text, { status, headers: { 'Content-Type': 'application/json' } }));
+    });
+  }));
+}
+
 function initData() {
   const s = state.scenario;
   return Object.assign({
@@ -250,8 +269,9 @@ export function installFake(standinSource, scenarioJson) {
     initToken: scenario.garbageToken ? 'garbage' : scenario.expiredToken ? 'token-stale' : 'token-1',
     dropped: [],
     users: makeUsers(scenario.users || 0, scenario.userOverrides), listeners: [], events: {},
-    log: { parent: [], rest: [], batched: [], thrown: [] }
+    log: { parent: [], rest: [], batched: [], thrown: [], fetched: 0 }
   };
+  globalThis.fetch = fakeFetch;
   globalThis.BX24_STANDIN_MANUAL = true;
   if (!globalThis.BX24Standin) (0, eval)(standinSource);
   const env = {

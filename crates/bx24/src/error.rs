@@ -15,7 +15,7 @@ use std::fmt;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RestCode {
-    /// `expired_token`: the library refreshes by itself; seen only if that failed.
+    /// `expired_token`: refreshed through the portal page; seen only if that failed.
     ExpiredToken,
     /// `invalid_token`.
     InvalidToken,
@@ -142,6 +142,29 @@ impl fmt::Display for RestError {
     }
 }
 
+/// Why a REST request brought no readable answer.
+///
+/// ```
+/// use bx24::Failure;
+/// assert_eq!(Failure::Unreadable { status: 502 }.to_string(), "HTTP 502 with a body that is not a REST answer");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Failure {
+    /// No HTTP answer: offline, connection refused or dropped, or a proxy's reply without CORS
+    /// headers (the browser hides those).
+    #[error("network error (no HTTP answer)")]
+    Network,
+    /// No answer within the call timeout; the request was aborted.
+    #[error("no answer in time (aborted)")]
+    Timeout,
+    /// An HTTP answer whose body is not a REST answer: a proxy's HTML page, a cut-off body.
+    #[error("HTTP {status} with a body that is not a REST answer")]
+    Unreadable {
+        /// The HTTP status.
+        status: u16,
+    },
+}
+
 /// Why the page is not a usable Bitrix24 frame.
 ///
 /// ```
@@ -187,16 +210,25 @@ pub enum Error {
         /// How long.
         after_ms: u32,
     },
-    /// A REST call never called back: the library throws instead on 5xx (including
-    /// `QUERY_LIMIT_EXCEEDED`), network failures, unparsable bodies and failed batches.
-    #[error(
-        "REST {method} got no answer within {after_ms} ms (5xx, network failure or unparsable answer)"
-    )]
+    /// No REST answer could be read: the request failed, timed out, or came back as
+    /// something that is not a REST answer.
+    #[error("REST {method}: {failure} after {after_ms} ms")]
     Transport {
-        /// The REST method.
+        /// The REST method (`batch` for batches).
         method: String,
-        /// How long the bridge waited.
+        /// What happened.
+        failure: Failure,
+        /// How long the attempt took.
         after_ms: u32,
+    },
+    /// The portal's session changed hands: a refreshed token belongs to another user. Nothing
+    /// more is sent with it; the frame must start again.
+    #[error("the portal session changed from user {was} to user {now}")]
+    SessionChanged {
+        /// The user the frame was opened for.
+        was: u32,
+        /// The user the new token belongs to.
+        now: u32,
     },
     /// The portal answered with a REST error.
     #[error("REST {0}")]
@@ -244,40 +276,58 @@ impl Error {
         }
     }
 
-    /// Whether a write that failed so may still have been executed: the request went out and
-    /// no answer came back (a lost answer, a 5xx the library cannot read, a broken connection).
+    /// Whether a write that failed so may still have been executed: the request may have
+    /// reached the portal and no readable answer came back (a dropped connection, a timeout, a
+    /// proxy's 5xx page), or the portal failed inside (a 5xx error other than its rate limit,
+    /// which refuses before running anything). A 4xx means the method did not run.
     ///
     /// ```
-    /// use bx24::Error;
-    /// assert!(Error::Transport { method: "tasks.task.add".into(), after_ms: 20_000 }.outcome_unknown());
+    /// use bx24::{Error, Failure, RestCode, RestError};
+    /// let lost = |failure| Error::Transport { method: "tasks.task.add".into(), failure, after_ms: 9 };
+    /// assert!(lost(Failure::Timeout).outcome_unknown());
+    /// assert!(lost(Failure::Unreadable { status: 502 }).outcome_unknown());
+    /// assert!(!lost(Failure::Unreadable { status: 403 }).outcome_unknown());
     /// assert!(!Error::Unsupported("openPath".into()).outcome_unknown());
+    /// let failed = |code: &str, status| Error::Rest(RestError { method: "tasks.task.add".into(),
+    ///     code: RestCode::parse(code), description: String::new(), status: Some(status) });
+    /// assert!(failed("INTERNAL_SERVER_ERROR", 500).outcome_unknown());
+    /// assert!(!failed("QUERY_LIMIT_EXCEEDED", 503).outcome_unknown());
+    /// assert!(!failed("ERROR_CORE", 400).outcome_unknown());
     /// ```
     pub fn outcome_unknown(&self) -> bool {
-        matches!(self, Self::Transport { .. })
+        match self {
+            Self::Transport { failure, .. } => match failure {
+                Failure::Network | Failure::Timeout => true,
+                Failure::Unreadable { status } => *status >= 500,
+            },
+            Self::Rest(rest) => rest.status.is_some_and(|s| s >= 500) && !rest.code.is_rate_limit(),
+            _ => false,
+        }
     }
 
-    /// Whether the portal refused the token itself (garbage or revoked, not merely expired,
-    /// which the library refreshes on its own): a fresh token from the parent page may help.
+    /// Whether the portal refused the token (HTTP 401 with `expired_token`, `invalid_token` or
+    /// `NO_AUTH_FOUND`): refused before the method ran, so a fresh token may send it again.
     ///
     /// ```
     /// use bx24::{Error, RestCode, RestError};
-    /// let refused = |code| Error::Rest(RestError {
-    ///     method: "user.get".into(), code, description: String::new(), status: Some(401),
+    /// let refused = |code, status| Error::Rest(RestError {
+    ///     method: "user.get".into(), code, description: String::new(), status: Some(status),
     /// });
-    /// assert!(refused(RestCode::InvalidToken).wants_new_token());
-    /// assert!(refused(RestCode::NoAuthFound).wants_new_token());
-    /// assert!(!refused(RestCode::ExpiredToken).wants_new_token()); // the library tried
-    /// assert!(!refused(RestCode::AccessDenied).wants_new_token());
+    /// assert!(refused(RestCode::InvalidToken, 401).wants_new_token());
+    /// assert!(refused(RestCode::ExpiredToken, 401).wants_new_token());
+    /// assert!(!refused(RestCode::ExpiredToken, 200).wants_new_token()); // inside a batch
+    /// assert!(!refused(RestCode::AccessDenied, 403).wants_new_token());
     /// ```
     pub fn wants_new_token(&self) -> bool {
-        matches!(self, Self::Rest(rest) if matches!(rest.code, RestCode::InvalidToken | RestCode::NoAuthFound))
+        matches!(self, Self::Rest(rest) if rest.status == Some(401)
+            && matches!(rest.code, RestCode::ExpiredToken | RestCode::InvalidToken | RestCode::NoAuthFound))
     }
 
     /// Whether a retry button can help the user.
     ///
     /// ```
-    /// use bx24::Error;
-    /// assert!(Error::Transport { method: "user.get".into(), after_ms: 1 }.can_retry());
+    /// use bx24::{Error, Failure};
+    /// assert!(Error::Transport { method: "user.get".into(), failure: Failure::Network, after_ms: 1 }.can_retry());
     /// assert!(!Error::AdminOnly("appOption.set".into()).can_retry());
     /// ```
     pub fn can_retry(&self) -> bool {
@@ -331,9 +381,12 @@ mod tests {
         );
         let err = Error::Transport {
             method: "user.get".into(),
+            failure: Failure::Unreadable { status: 504 },
             after_ms: 15_000,
         };
-        assert!(err.to_string().contains("user.get"));
-        assert!(err.to_string().contains("15000 ms"));
+        assert_eq!(
+            err.to_string(),
+            "REST user.get: HTTP 504 with a body that is not a REST answer after 15000 ms"
+        );
     }
 }

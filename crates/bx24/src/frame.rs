@@ -1,12 +1,12 @@
 //! Frame commands: the parent page's side of the protocol, as futures with timeouts.
 
 use super::batch::{decode, params_value};
-use super::error::{Error, RestCode, RestError};
+use super::error::Error;
 use super::{Bx24, js, sys, thrown};
+use crate::Auth;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
-use std::fmt;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -109,60 +109,18 @@ pub struct PlacementInterface {
     pub event: Vec<String>,
 }
 
-/// The frame's current OAuth token. `Debug` never shows the tokens.
-///
-/// ```no_run
-/// # fn demo(bx24: bx24::Bx24) {
-/// if let Some(auth) = bx24.auth() {
-///     println!("{auth:?}"); // access_token: "<redacted>"
-/// }
-/// # }
-/// ```
-#[derive(Clone, PartialEq)]
-pub struct Auth {
-    access_token: String,
-    /// When the token expires, in milliseconds since the epoch.
-    pub expires_at_ms: f64,
-    /// The portal host.
-    pub domain: String,
-    /// The portal id.
-    pub member_id: String,
-}
-
-impl Auth {
-    /// The access token, for the rare call that must be made without the library. Never
-    /// put it in a URL, log, storage or message.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) {
-    /// let has_token = bx24.auth().is_some_and(|auth| !auth.access_token().is_empty());
-    /// # }
-    /// ```
-    pub fn access_token(&self) -> &str {
-        &self.access_token
-    }
-
-    fn from_js(value: &JsValue) -> Option<Self> {
-        let value = js::from_js(value)?;
-        let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
-        Some(Self {
-            access_token: text("access_token").filter(|t| !t.is_empty())?,
-            expires_at_ms: value.get("expires_in").and_then(Value::as_f64)?,
-            domain: text("domain").unwrap_or_default(),
-            member_id: text("member_id").unwrap_or_default(),
-        })
-    }
-}
-
-impl fmt::Debug for Auth {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Auth")
-            .field("access_token", &"<redacted>")
-            .field("expires_at_ms", &self.expires_at_ms)
-            .field("domain", &self.domain)
-            .field("member_id", &self.member_id)
-            .finish()
-    }
+/// The library's token (`BX24.getAuth()` or a `refreshAuth` answer): `None` for `false`,
+/// a missing token or a missing expiry.
+pub(crate) fn auth_from_js(value: &JsValue) -> Option<Auth> {
+    let value = js::from_js(value)?;
+    let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+    let mut auth = Auth::new(
+        text("access_token").filter(|t| !t.is_empty())?,
+        value.get("expires_in").and_then(Value::as_f64)?,
+    );
+    auth.domain = text("domain").unwrap_or_default();
+    auth.member_id = text("member_id").unwrap_or_default();
+    Some(auth)
 }
 
 /// A placement event binding. The handler runs on every firing until this is dropped.
@@ -185,22 +143,30 @@ impl Drop for EventSubscription {
     }
 }
 
+/// Sends a frame command through `send` and waits for the portal's answer.
+pub(crate) async fn command(
+    operation: &str,
+    timeout_ms: u32,
+    send: impl FnOnce(&JsValue) -> Result<(), JsValue>,
+) -> Result<JsValue, Error> {
+    let (callback, answered) = js::callback();
+    send(&callback).map_err(|e| thrown(operation, &e))?;
+    js::answer(answered, timeout_ms)
+        .await
+        .ok_or_else(|| Error::Timeout {
+            operation: format!("BX24.{operation}"),
+            after_ms: timeout_ms,
+        })
+}
+
 impl Bx24 {
-    /// Sends a frame command through `send` and waits for the portal's answer.
     async fn command(
         &self,
         operation: &str,
         timeout_ms: u32,
         send: impl FnOnce(&JsValue) -> Result<(), JsValue>,
     ) -> Result<JsValue, Error> {
-        let (callback, answered) = js::callback();
-        send(&callback).map_err(|e| thrown(operation, &e))?;
-        js::answer(answered, timeout_ms)
-            .await
-            .ok_or_else(|| Error::Timeout {
-                operation: format!("BX24.{operation}"),
-                after_ms: timeout_ms,
-            })
+        command(operation, timeout_ms, send).await
     }
 
     fn sub_api<T: JsCast>(&self, object: JsValue, member: &str, name: &str) -> Result<T, Error> {
@@ -390,54 +356,6 @@ impl Bx24 {
             Some(value @ Value::Object(_)) => decode("selectUsers", value).map(|u| vec![u]),
             _ => Ok(Vec::new()),
         }
-    }
-
-    /// The current token, `None` once it has expired locally.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) {
-    /// let fresh = bx24.auth().is_some();
-    /// # }
-    /// ```
-    pub fn auth(&self) -> Option<Auth> {
-        Auth::from_js(&self.lib.get_auth().ok()?)
-    }
-
-    /// Asks the portal for a new token. A portal whose refresh fails never answers, so
-    /// this ends in [`Error::Timeout`] rather than hanging; one that answers with a token
-    /// already expired (`AUTH_EXPIRES` 0 or in the past: the library then reports no token)
-    /// ends in an `expired_token` error, the session's end.
-    ///
-    /// ```no_run
-    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// let auth = bx24.refresh_auth().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn refresh_auth(&self) -> Result<Auth, Error> {
-        let answer = self
-            .command("refreshAuth", self.options.command_timeout_ms, |cb| {
-                self.lib.refresh_auth(cb)
-            })
-            .await?;
-        Auth::from_js(&answer).ok_or_else(|| {
-            Error::Rest(RestError {
-                method: "refreshAuth".into(),
-                code: RestCode::ExpiredToken,
-                description: "the portal's new token had already expired".into(),
-                status: None,
-            })
-        })
-    }
-
-    /// Makes sure the library holds a token it can send. Given one past its expiry, the
-    /// library asks the parent page for another and sends as soon as one comes, again and
-    /// again while the portal keeps answering expired tokens (138 round trips were seen for
-    /// `AUTH_EXPIRES` 0); the bridge asks once and otherwise ends the session.
-    pub(super) async fn ensure_token(&self) -> Result<(), Error> {
-        if self.auth().is_none() {
-            self.refresh_auth().await?;
-        }
-        Ok(())
     }
 
     /// The placement's extra commands and events (`placement.getInterface`).

@@ -25,15 +25,6 @@ pub fn callback() -> (JsValue, oneshot::Receiver<JsValue>) {
     (closure.into_js_value(), receiver)
 }
 
-/// The fulfilled value of `promise`, as a callback's future (see [`callback`]); `None` if it
-/// cannot be awaited.
-pub fn fulfilled(promise: &js_sys::Promise) -> Option<oneshot::Receiver<JsValue>> {
-    let (callback, answered) = callback();
-    let then: js_sys::Function = member(promise, "then").dyn_into().ok()?;
-    then.call1(promise, &callback).ok()?;
-    Some(answered)
-}
-
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;

@@ -1,34 +1,34 @@
-//! The only code that touches `window.BX24`: a typed async API over the library Bitrix24
-//! loads into frame applications (bitrix24.md §3–§5).
-//!
-//! - [`connect`] waits for the library's init data and gives a [`Bx24`] handle.
-//! - [`Bx24::placement`] is the typed placement context.
-//! - [`Bx24::call`], [`Bx24::batch`] and [`Bx24::list`] run REST methods with serde types,
-//!   timeouts and the retry policy of [`RetryPolicy`].
-//! - Frame commands ([`Bx24::fit_window`], [`Bx24::open_path`], …) are futures with timeouts,
-//!   because the portal never answers denied or unknown commands.
-//!
-//! Everything fails with the one [`Error`] type.
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
 
+mod answer;
+mod auth;
 mod batch;
+mod client;
 mod error;
+mod fetch;
+pub mod form;
 mod frame;
+mod fresh;
 mod handover;
 mod js;
 mod list;
-mod lost;
-mod rest;
+mod pages;
 mod retry;
 mod sys;
+mod transport;
 
+pub use auth::Auth;
 pub use batch::{Batch, BatchKey, BatchResults, Command, MAX_BATCH_COMMANDS, Response};
-pub use error::{Error, NotInBitrix24, RestCode, RestError};
-pub use frame::{
-    Auth, EventSubscription, FrameSize, OpenPathOutcome, PlacementInterface, SelectedUser,
-};
+pub use client::{Rest, RetryNotice};
+pub use error::{Error, Failure, NotInBitrix24, RestCode, RestError};
+pub use fetch::FetchTransport;
+pub use frame::{EventSubscription, FrameSize, OpenPathOutcome, PlacementInterface, SelectedUser};
+pub use fresh::KeepAuthFresh;
 pub use list::{IdCursor, PAGE_SIZE, pages_needed, row_id};
-pub use rest::{ListPage, ListRequest, MAX_LIST_ROWS, RetryNotice};
-pub use retry::{RetryPolicy, is_read_method};
+pub use pages::{ListPage, ListRequest, MAX_LIST_ROWS};
+pub use retry::{LeakyBucket, RetryPolicy, is_read_method};
+pub use transport::{HttpAnswer, Transport};
 
 /// `JSON.parse` of a text, `None` when it is not JSON (placement options sent as text).
 pub fn parse_json(text: &str) -> Option<Value> {
@@ -50,8 +50,7 @@ use wasm_bindgen::JsCast;
 pub struct Options {
     /// How long [`connect`] waits for the portal's init data.
     pub connect_timeout_ms: u32,
-    /// How long one REST attempt may take before it counts as lost (the library throws
-    /// instead of calling back on 5xx and network errors).
+    /// How long one REST attempt may take before it is aborted.
     pub call_timeout_ms: u32,
     /// How long a frame command waits for the portal (denied ones are never answered).
     pub command_timeout_ms: u32,
@@ -60,6 +59,14 @@ pub struct Options {
     pub interactive_timeout_ms: u32,
     /// When to retry REST calls.
     pub retry: RetryPolicy,
+    /// Requests the client sends at once before it paces them ([`LeakyBucket`]).
+    pub burst: u32,
+    /// Requests per second once the burst is spent.
+    pub requests_per_second: f64,
+    /// Refreshed tokens the portal may refuse in a row before the session ends.
+    pub max_refreshes: u32,
+    /// How long before its expiry a token is refreshed in frames left open.
+    pub refresh_ahead_ms: u32,
 }
 
 impl Default for Options {
@@ -70,26 +77,38 @@ impl Default for Options {
             command_timeout_ms: 5_000,
             interactive_timeout_ms: 30 * 60 * 1_000,
             retry: RetryPolicy::default(),
+            burst: 50,
+            requests_per_second: 2.0,
+            max_refreshes: 3,
+            refresh_ahead_ms: 5 * 60 * 1_000,
         }
     }
 }
 
-/// A connected BX24 library. Cheap to clone.
+/// A connected frame: the BX24 library for the portal page, and the REST client (which it
+/// derefs to) for everything sent to the portal. Cheap to clone.
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), bx24::Error> {
 /// let bx24 = bx24::connect().await?;
-/// let same_library = bx24.clone();
+/// let me = bx24.call::<serde_json::Value, _>("user.current", &()).await?; // Rest::call
+/// let same_frame = bx24.clone();
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
 pub struct Bx24 {
     lib: sys::Library,
     options: Rc<Options>,
-    on_retry: Option<RetryListener>,
+    rest: Rest<FetchTransport>,
 }
 
-type RetryListener = Rc<dyn Fn(&RetryNotice)>;
+impl std::ops::Deref for Bx24 {
+    type Target = Rest<FetchTransport>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.rest
+    }
+}
 
 /// Connects with default [`Options`]: waits until the library has its init data.
 ///
@@ -116,19 +135,19 @@ pub async fn connect() -> Result<Bx24, Error> {
 /// # Ok(()) }
 /// ```
 pub async fn connect_with(options: Options) -> Result<Bx24, Error> {
-    let bx24 = Bx24::new(library()?, options);
-    let timeout_ms = bx24.options.connect_timeout_ms;
-    if !bx24.wait_for_init(timeout_ms).await? {
+    let lib = library()?;
+    let timeout_ms = options.connect_timeout_ms;
+    if !wait_for_init(&lib, timeout_ms).await? {
         return Err(Error::Timeout {
             operation: "BX24.init".into(),
             after_ms: timeout_ms,
         });
     }
-    // A frame opened without a token would send `auth=undefined`; the library then loses the
-    // first batch's callback and the card waits out every timeout. Ask the portal for a token
-    // first: either it has one, or this fails fast with a clear error.
+    let bx24 = Bx24::new(lib, options);
+    // A frame opened without a token asks the portal for one first: either it has one, or
+    // this fails fast with a clear error.
     if bx24.auth().is_none() {
-        bx24.refresh_auth().await?;
+        bx24.refresh().await?;
     }
     Ok(bx24)
 }
@@ -157,8 +176,9 @@ pub fn is_available() -> bool {
 /// # }
 /// ```
 pub async fn connect_if_ready(wait_ms: u32) -> Option<Bx24> {
-    let bx24 = Bx24::new(library().ok()?, Options::default());
-    bx24.wait_for_init(wait_ms).await.ok()?;
+    let lib = library().ok()?;
+    wait_for_init(&lib, wait_ms).await.ok()?;
+    let bx24 = Bx24::new(lib, Options::default());
     bx24.auth().is_some().then_some(bx24)
 }
 
@@ -173,6 +193,47 @@ fn library() -> Result<sys::Library, Error> {
     Ok(value.unchecked_into())
 }
 
+/// The library's current token, if it has a usable one.
+fn library_auth(lib: &sys::Library) -> Option<Auth> {
+    frame::auth_from_js(&lib.get_auth().ok()?)
+}
+
+/// Waits at most `ms` for the library's init data; whether it came. `init(cb)` answers on
+/// a 10 ms timer even when the data is long in, so a library that already holds a token
+/// (the loader starts it before the wasm) is not asked. (Old copies of the library install
+/// `userOption`/`appOption` from their own init callback, up to 10 ms after the data.)
+async fn wait_for_init(lib: &sys::Library, ms: u32) -> Result<bool, Error> {
+    if library_auth(lib).is_some() {
+        return Ok(true);
+    }
+    let (callback, answered) = js::callback();
+    lib.init(&callback).map_err(|e| thrown("init", &e))?;
+    Ok(js::answer(answered, ms).await.is_some())
+}
+
+/// `<scheme>://<portal>/rest/`: the host as the library has it, the scheme as the frame's
+/// name says (`<host>|<1 = https>|<sid>`, bitrix24.md §2).
+fn endpoint(lib: &sys::Library) -> String {
+    let name = web_sys::window()
+        .and_then(|w| w.name().ok())
+        .unwrap_or_default();
+    let mut fields = name.split('|');
+    let named_host = fields.next().unwrap_or_default().to_owned();
+    // Any non-zero number means https, as the library reads it (integers only here: a float
+    // parser would cost the bundle about 15 KB).
+    let https = fields
+        .next()
+        .and_then(|p| p.trim().parse::<i64>().ok())
+        .is_some_and(|p| p != 0);
+    let host = lib
+        .get_domain()
+        .ok()
+        .and_then(|d| d.as_string())
+        .filter(|d| !d.is_empty())
+        .unwrap_or(named_host);
+    format!("{}://{host}/rest/", if https { "https" } else { "http" })
+}
+
 fn thrown(operation: &str, exception: &wasm_bindgen::JsValue) -> Error {
     Error::Js {
         operation: operation.to_owned(),
@@ -182,24 +243,13 @@ fn thrown(operation: &str, exception: &wasm_bindgen::JsValue) -> Error {
 
 impl Bx24 {
     fn new(lib: sys::Library, options: Options) -> Self {
+        let transport = FetchTransport::new(lib.clone(), options.command_timeout_ms);
+        let rest = Rest::new(transport, endpoint(&lib), library_auth(&lib), &options);
         Self {
             lib,
             options: Rc::new(options),
-            on_retry: None,
+            rest,
         }
-    }
-
-    /// Waits at most `ms` for the library's init data; whether it came. `init(cb)` answers on
-    /// a 10 ms timer even when the data is long in, so a library that already holds a token
-    /// (the loader starts it before the wasm) is not asked. (Old copies of the library install
-    /// `userOption`/`appOption` from their own init callback, up to 10 ms after the data.)
-    async fn wait_for_init(&self, ms: u32) -> Result<bool, Error> {
-        if self.auth().is_some() {
-            return Ok(true);
-        }
-        let (callback, answered) = js::callback();
-        self.lib.init(&callback).map_err(|e| thrown("init", &e))?;
-        Ok(js::answer(answered, ms).await.is_some())
     }
 
     /// The options in force.
@@ -222,9 +272,71 @@ impl Bx24 {
     /// });
     /// # }
     /// ```
-    pub fn on_retry(mut self, listener: impl Fn(&RetryNotice) + 'static) -> Self {
-        self.on_retry = Some(Rc::new(listener));
+    pub fn on_retry(self, listener: impl Fn(&RetryNotice) + 'static) -> Self {
+        self.rest.on_retry(listener);
         self
+    }
+
+    /// Asks the portal for a new token now and gives it. A portal whose refresh fails never
+    /// answers, so this ends in [`Error::Timeout`] rather than hanging; one that answers
+    /// with a token already expired ends the session with an `expired_token` error.
+    ///
+    /// ```no_run
+    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
+    /// let auth = bx24.refresh_auth().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn refresh_auth(&self) -> Result<Auth, Error> {
+        self.rest.refresh().await?;
+        self.rest
+            .auth()
+            .ok_or_else(|| Error::Unsupported("a token".into()))
+    }
+
+    /// Sends a batch of at most 50 commands (one request) and leaves it for the next
+    /// [`Rest::batch`] of the same commands on this page, in this wasm instance or another
+    /// one (see `handover`), which then waits for this request's answer instead of sending
+    /// its own. Gives this request's results if they come within `wait_ms`; never retries.
+    ///
+    /// ```no_run
+    /// use bx24::Batch;
+    /// use serde_json::Value;
+    /// # async fn demo(bx24: bx24::Bx24) {
+    /// let mut batch = Batch::new();
+    /// let me = batch.add::<Value, _>("me", "user.current", &()).unwrap();
+    /// if let Ok(results) = bx24.batch_to_hand_over(&batch, 1_500).await {
+    ///     // draw something early; the app's `bx24.batch(&batch)` gets the same results
+    /// }
+    /// # }
+    /// ```
+    pub async fn batch_to_hand_over(
+        &self,
+        batch: &Batch,
+        wait_ms: u32,
+    ) -> Result<BatchResults, Error> {
+        if batch.len() > MAX_BATCH_COMMANDS {
+            return Err(Error::Unsupported(
+                "handing over a batch of several requests".into(),
+            ));
+        }
+        let (commands, url, body) = self
+            .rest
+            .hand_over_request(batch)
+            .ok_or_else(|| Error::Unsupported("handing over without a token".into()))?;
+        let sent = js_sys::Date::now();
+        let answer = handover::send_and_publish(&url, body, self.options.call_timeout_ms);
+        let after = || (js_sys::Date::now() - sent) as u32;
+        let answer = js::timeout(wait_ms, answer)
+            .await
+            .unwrap_or(Err(Failure::Timeout))
+            .map_err(|failure| Error::Transport {
+                method: "batch".into(),
+                failure,
+                after_ms: after(),
+            })?;
+        let outer = answer::read("batch", answer, after())?;
+        let entries = answer::read_batch(&commands, outer.result.map_err(Error::Rest)?)?;
+        Ok(BatchResults { entries })
     }
 
     /// `BX24.placement.info()` as JSON: `{"placement": CODE, "options": {…}}`. The options

@@ -1,13 +1,16 @@
-//! When to try a REST call again, in one place. Pure, so the policy is tested natively.
+//! When to try a REST call again, and how fast to send: pure, so both are tested natively.
 //!
-//! - A definite rate-limit answer (`QUERY_LIMIT_EXCEEDED`, `OPERATION_TIME_LIMIT`,
-//!   `OVERLOAD_LIMIT`) means the portal refused before running the method: safe to repeat,
-//!   reads and writes alike.
-//! - No answer at all ([`Error::Transport`]) is retried for reads only. The real library
-//!   throws on every 5xx, so a 503 rate limit looks exactly like this; a write may have run,
-//!   so it is never repeated blindly.
-//! - Nothing else is retried. Bitrix24 sends no `Retry-After`: delays grow exponentially with
-//!   jitter, and the operating-time limit (which lasts minutes) waits longer.
+//! The official SDK's figures are the anchor (bitrix24.md §8.2):
+//! - 3 attempts in all;
+//! - `QUERY_LIMIT_EXCEEDED` (503) and `OVERLOAD_LIMIT`: the portal refused before running the
+//!   method, so reads and writes alike go again, after 1.5 s and then 2.25 s;
+//! - `OPERATION_TIME_LIMIT` (429): the method's budget refills by the minute: at least 10 s;
+//! - no readable answer ([`Error::Transport`]) and 5xx errors: reads only, after 1 s, 2 s, …
+//!   with jitter. A write may have run: it is never sent again blindly;
+//! - nothing else.
+//!
+//! A client-side [`LeakyBucket`] (burst 50, 2 per second, as the SDK's) keeps the frame from
+//! earning a 503 by itself.
 
 use super::error::{Error, RestCode};
 
@@ -34,12 +37,12 @@ pub fn is_read_method(method: &str) -> bool {
             .is_some_and(|last| LAST.contains(&last))
 }
 
-/// Bounded exponential back-off with jitter.
+/// Bounded back-off with jitter.
 ///
 /// ```
-/// use bx24::{Error, RetryPolicy};
+/// use bx24::{Error, Failure, RetryPolicy};
 /// let policy = RetryPolicy::default();
-/// let lost = Error::Transport { method: "user.get".into(), after_ms: 15_000 };
+/// let lost = Error::Transport { method: "user.get".into(), failure: Failure::Network, after_ms: 3 };
 /// assert!(policy.delay_ms(1, &lost, true, 0.5).is_some());
 /// assert!(policy.delay_ms(1, &lost, false, 0.5).is_none()); // a write: never blindly
 /// ```
@@ -47,14 +50,16 @@ pub fn is_read_method(method: &str) -> bool {
 pub struct RetryPolicy {
     /// Attempts in all, the first included.
     pub max_attempts: u32,
-    /// Delay before the second attempt.
-    pub base_delay_ms: u32,
-    /// Growth per attempt.
-    pub factor: f64,
-    /// Upper bound for one delay.
-    pub max_delay_ms: u32,
+    /// Delay after the first rate-limit refusal; each later one grows by `rate_limit_factor`.
+    pub rate_limit_delay_ms: u32,
+    /// Growth of the rate-limit delay per attempt.
+    pub rate_limit_factor: f64,
+    /// Delay after the first lost answer of a read; doubles per attempt.
+    pub network_delay_ms: u32,
     /// Delay for `OPERATION_TIME_LIMIT`, whose budget refills per minute.
     pub operating_limit_delay_ms: u32,
+    /// Upper bound for one delay (the operating-time delay excepted).
+    pub max_delay_ms: u32,
     /// Share of each delay that is random (0 to 1), so many frames do not retry in step.
     pub jitter: f64,
 }
@@ -62,12 +67,13 @@ pub struct RetryPolicy {
 impl Default for RetryPolicy {
     fn default() -> Self {
         Self {
-            max_attempts: 4,
-            base_delay_ms: 1_500,
-            factor: 1.5,
-            max_delay_ms: 10_000,
+            max_attempts: 3,
+            rate_limit_delay_ms: 1_500,
+            rate_limit_factor: 1.5,
+            network_delay_ms: 1_000,
             operating_limit_delay_ms: 10_000,
-            jitter: 0.25,
+            max_delay_ms: 10_000,
+            jitter: 0.2,
         }
     }
 }
@@ -76,8 +82,8 @@ impl RetryPolicy {
     /// A policy that never retries.
     ///
     /// ```
-    /// use bx24::{Error, RetryPolicy};
-    /// let lost = Error::Transport { method: "user.get".into(), after_ms: 1 };
+    /// use bx24::{Error, Failure, RetryPolicy};
+    /// let lost = Error::Transport { method: "user.get".into(), failure: Failure::Timeout, after_ms: 1 };
     /// assert_eq!(RetryPolicy::never().delay_ms(1, &lost, true, 0.0), None);
     /// ```
     pub fn never() -> Self {
@@ -101,7 +107,7 @@ impl RetryPolicy {
     /// let policy = RetryPolicy { jitter: 0.0, ..RetryPolicy::default() };
     /// assert_eq!(policy.delay_ms(1, &busy, false, 0.0), Some(1_500));
     /// assert_eq!(policy.delay_ms(2, &busy, false, 0.0), Some(2_250));
-    /// assert_eq!(policy.delay_ms(4, &busy, false, 0.0), None);
+    /// assert_eq!(policy.delay_ms(3, &busy, false, 0.0), None);
     /// ```
     pub fn delay_ms(
         &self,
@@ -113,65 +119,134 @@ impl RetryPolicy {
         if failed_attempt >= self.max_attempts {
             return None;
         }
+        let grown = |first: u32, factor: f64| {
+            let delay = f64::from(first) * factor.powi(failed_attempt as i32 - 1);
+            delay.min(f64::from(self.max_delay_ms))
+        };
         let base = match error {
             Error::Rest(rest) if rest.code == RestCode::OperationTimeLimit => {
-                f64::from(self.operating_limit_delay_ms)
+                return Some(self.operating_limit_delay_ms);
             }
-            Error::Rest(rest) if rest.code.is_rate_limit() => self.backoff(failed_attempt),
-            Error::Transport { .. } if is_read => self.backoff(failed_attempt),
+            Error::Rest(rest) if rest.code.is_rate_limit() || rest.status == Some(503) => {
+                grown(self.rate_limit_delay_ms, self.rate_limit_factor)
+            }
+            Error::Rest(rest) if is_read && rest.status.is_some_and(|s| s >= 500) => {
+                grown(self.network_delay_ms, 2.0)
+            }
+            Error::Transport { .. } if is_read => grown(self.network_delay_ms, 2.0),
             _ => return None,
         };
         let spread = base * self.jitter.clamp(0.0, 1.0);
         let delay = base - spread / 2.0 + spread * random.clamp(0.0, 1.0);
         Some(delay.round().max(0.0) as u32)
     }
+}
 
-    fn backoff(&self, failed_attempt: u32) -> f64 {
-        let grown = f64::from(self.base_delay_ms) * self.factor.powi(failed_attempt as i32 - 1);
-        grown.min(f64::from(self.max_delay_ms))
+/// A client-side leaky bucket: up to `capacity` requests at once, then `per_second`.
+///
+/// ```
+/// use bx24::LeakyBucket;
+/// let mut bucket = LeakyBucket::new(2, 2.0);
+/// assert_eq!(bucket.take(0.0), 0);
+/// assert_eq!(bucket.take(0.0), 0);
+/// assert_eq!(bucket.take(0.0), 500); // full: one drains every 500 ms
+/// assert_eq!(bucket.take(500.0), 0);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LeakyBucket {
+    capacity: f64,
+    per_second: f64,
+    level: f64,
+    at_ms: f64,
+}
+
+impl LeakyBucket {
+    /// An empty bucket.
+    pub fn new(capacity: u32, per_second: f64) -> Self {
+        Self {
+            capacity: f64::from(capacity.max(1)),
+            per_second: per_second.max(0.001),
+            level: 0.0,
+            at_ms: f64::NEG_INFINITY,
+        }
+    }
+
+    /// Takes room for one request at `now_ms`: 0 when it may go now (and counts it), or how
+    /// long to wait before asking again (counting nothing).
+    pub fn take(&mut self, now_ms: f64) -> u32 {
+        if self.at_ms.is_finite() {
+            let drained = (now_ms - self.at_ms).max(0.0) * self.per_second / 1_000.0;
+            self.level = (self.level - drained).max(0.0);
+        }
+        self.at_ms = now_ms;
+        if self.level + 1.0 <= self.capacity {
+            self.level += 1.0;
+            0
+        } else {
+            let over = self.level + 1.0 - self.capacity;
+            (over / self.per_second * 1_000.0).ceil() as u32
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RestError;
+    use crate::{Failure, RestError};
 
-    fn rest(code: &str) -> Error {
+    fn rest(code: &str, status: u16) -> Error {
         Error::Rest(RestError {
             method: "user.get".into(),
             code: RestCode::parse(code),
             description: String::new(),
-            status: None,
+            status: Some(status),
         })
     }
 
+    fn lost(failure: Failure) -> Error {
+        Error::Transport {
+            method: "m".into(),
+            failure,
+            after_ms: 1,
+        }
+    }
+
     #[test]
-    fn only_rate_limits_and_lost_reads_are_retried() {
+    fn only_rate_limits_lost_reads_and_server_errors_of_reads_are_retried() {
         let policy = RetryPolicy::default();
         assert!(
             policy
-                .delay_ms(1, &rest("QUERY_LIMIT_EXCEEDED"), true, 0.5)
+                .delay_ms(1, &rest("QUERY_LIMIT_EXCEEDED", 503), false, 0.5)
                 .is_some()
         );
         assert!(
             policy
-                .delay_ms(1, &rest("OVERLOAD_LIMIT"), false, 0.5)
+                .delay_ms(1, &rest("OVERLOAD_LIMIT", 401), false, 0.5)
                 .is_some()
         );
-        for code in [
-            "ACCESS_DENIED",
-            "expired_token",
-            "ERROR_CORE",
-            "insufficient_scope",
+        for (code, status) in [
+            ("ACCESS_DENIED", 403),
+            ("expired_token", 401),
+            ("ERROR_CORE", 400),
+            ("insufficient_scope", 401),
         ] {
-            assert_eq!(policy.delay_ms(1, &rest(code), true, 0.5), None, "{code}");
+            assert_eq!(
+                policy.delay_ms(1, &rest(code, status), true, 0.5),
+                None,
+                "{code}"
+            );
         }
-        let lost = Error::Transport {
-            method: "tasks.task.add".into(),
-            after_ms: 1,
-        };
-        assert_eq!(policy.delay_ms(1, &lost, false, 0.5), None);
+        let broken = rest("INTERNAL_SERVER_ERROR", 500);
+        assert!(policy.delay_ms(1, &broken, true, 0.5).is_some());
+        assert_eq!(policy.delay_ms(1, &broken, false, 0.5), None, "a write");
+        for failure in [
+            Failure::Network,
+            Failure::Timeout,
+            Failure::Unreadable { status: 502 },
+        ] {
+            assert!(policy.delay_ms(1, &lost(failure), true, 0.5).is_some());
+            assert_eq!(policy.delay_ms(1, &lost(failure), false, 0.5), None);
+        }
         let decode = Error::Decode {
             method: "user.get".into(),
             path: "ID".into(),
@@ -181,43 +256,57 @@ mod tests {
     }
 
     #[test]
-    fn attempts_are_bounded_and_delays_capped() {
+    fn the_official_sdk_figures() {
         let policy = RetryPolicy {
-            max_attempts: 10,
             jitter: 0.0,
             ..RetryPolicy::default()
         };
-        let busy = rest("QUERY_LIMIT_EXCEEDED");
-        let delays: Vec<_> = (1..12)
+        let busy = rest("QUERY_LIMIT_EXCEEDED", 503);
+        let delays: Vec<_> = (1..4)
             .map(|n| policy.delay_ms(n, &busy, true, 0.0))
             .collect();
-        assert_eq!(delays[0], Some(1_500));
-        assert_eq!(delays[1], Some(2_250));
-        assert_eq!(delays[8], Some(10_000));
-        assert_eq!(delays[9], None);
-        assert_eq!(delays[10], None);
+        assert_eq!(delays, [Some(1_500), Some(2_250), None], "3 attempts");
+        let spent = rest("OPERATION_TIME_LIMIT", 429);
+        assert_eq!(policy.delay_ms(1, &spent, false, 0.0), Some(10_000));
+        let network: Vec<_> = (1..4)
+            .map(|n| policy.delay_ms(n, &lost(Failure::Network), true, 0.0))
+            .collect();
+        assert_eq!(network, [Some(1_000), Some(2_000), None]);
+    }
+
+    #[test]
+    fn delays_are_capped() {
+        let policy = RetryPolicy {
+            max_attempts: 20,
+            jitter: 0.0,
+            ..RetryPolicy::default()
+        };
+        let busy = rest("QUERY_LIMIT_EXCEEDED", 503);
+        assert_eq!(policy.delay_ms(12, &busy, true, 0.0), Some(10_000));
     }
 
     #[test]
     fn jitter_spreads_around_the_base() {
         let policy = RetryPolicy::default();
-        let busy = rest("QUERY_LIMIT_EXCEEDED");
+        let busy = rest("QUERY_LIMIT_EXCEEDED", 503);
         let low = policy.delay_ms(1, &busy, true, 0.0).unwrap();
         let high = policy.delay_ms(1, &busy, true, 0.999_999).unwrap();
-        assert_eq!(low, 1_313); // 1500 − 12.5 %
-        assert_eq!(high, 1_687); // 1500 + 12.5 %
+        assert_eq!(low, 1_350); // 1500 − 10 %
+        assert_eq!(high, 1_650); // 1500 + 10 %
     }
 
     #[test]
-    fn operating_limit_waits_longer() {
-        let policy = RetryPolicy {
-            jitter: 0.0,
-            ..RetryPolicy::default()
-        };
-        assert_eq!(
-            policy.delay_ms(1, &rest("OPERATION_TIME_LIMIT"), false, 0.0),
-            Some(10_000)
-        );
+    fn the_bucket_lets_a_burst_of_50_through_then_2_per_second() {
+        let mut bucket = LeakyBucket::new(50, 2.0);
+        let burst = (0..50).filter(|_| bucket.take(0.0) == 0).count();
+        assert_eq!(burst, 50);
+        assert_eq!(bucket.take(0.0), 500);
+        assert_eq!(bucket.take(250.0), 250, "waiting counted nothing");
+        assert_eq!(bucket.take(500.0), 0);
+        assert_eq!(bucket.take(500.0), 500);
+        // A minute later the bucket is empty again.
+        let burst = (0..60).filter(|_| bucket.take(60_500.0) == 0).count();
+        assert_eq!(burst, 50);
     }
 
     #[test]

@@ -29,21 +29,6 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = refreshAuth)]
     pub fn refresh_auth(this: &Library, callback: &JsValue) -> Result<(), JsValue>;
 
-    #[wasm_bindgen(method, catch, js_name = callMethod)]
-    pub fn call_method(
-        this: &Library,
-        method: &str,
-        params: &JsValue,
-        callback: &JsValue,
-    ) -> Result<(), JsValue>;
-    #[wasm_bindgen(method, catch, js_name = callBatch)]
-    pub fn call_batch(
-        this: &Library,
-        calls: &JsValue,
-        callback: &JsValue,
-        halt: bool,
-    ) -> Result<(), JsValue>;
-
     #[wasm_bindgen(method, catch, js_name = fitWindow)]
     pub fn fit_window(this: &Library, callback: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch, js_name = resizeWindow)]
@@ -124,42 +109,4 @@ extern "C" {
         value: &JsValue,
         callback: &JsValue,
     ) -> Result<(), JsValue>;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// The `ajaxResult` a REST callback receives.
-    pub type AjaxResult;
-
-    #[wasm_bindgen(method, catch)]
-    pub fn data(this: &AjaxResult) -> Result<JsValue, JsValue>;
-    /// An `ajaxError`, or `undefined` on success.
-    #[wasm_bindgen(method, catch)]
-    pub fn error(this: &AjaxResult) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch)]
-    pub fn error_description(this: &AjaxResult) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch)]
-    pub fn more(this: &AjaxResult) -> Result<JsValue, JsValue>;
-    /// A number, `NaN` when the answer has no `total`.
-    #[wasm_bindgen(method, catch)]
-    pub fn total(this: &AjaxResult) -> Result<JsValue, JsValue>;
-    /// Re-runs the call for the next page, answering `callback`; `false` without a next page.
-    #[wasm_bindgen(method, catch)]
-    pub fn next(this: &AjaxResult, callback: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter)]
-    pub fn answer(this: &AjaxResult) -> JsValue;
-    #[wasm_bindgen(method, getter)]
-    pub fn status(this: &AjaxResult) -> JsValue;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// The `ajaxError` of a failed REST call.
-    pub type AjaxError;
-
-    /// `{error, error_description, …}`.
-    #[wasm_bindgen(method, catch, js_name = getError)]
-    pub fn get_error(this: &AjaxError) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = getStatus)]
-    pub fn get_status(this: &AjaxError) -> Result<JsValue, JsValue>;
 }
