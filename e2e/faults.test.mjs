@@ -4,22 +4,26 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, control } from './support/portal.mjs';
-import { launch, openPage, handlerFrame } from './support/browser.mjs';
+import { BROWSERS, launch, openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const browsers = {};
+before(async () => {
+  for (const name of BROWSERS) browsers[name] = await launch(name);
+});
+after(async () => {
+  for (const browser of Object.values(browsers)) await browser.close();
+});
 
-// The library never calls back on a 5xx, a dropped connection, an unparsable answer or a
-// refresh the parent never answers. The bridge notices a finished 5xx request within about a
-// second (Resource Timing) and a 401 left without a refresh after 2 s; the others cost its call
-// timeout.
+// REST goes over fetch: every status is seen at once. The waits are the retry policy's
+// (bitrix24.md §8.2): 1.5 s then 2.25 s after a 503, 10 s after a 429, 1 s then 2 s after a
+// lost read; an answer that never comes is aborted at the call timeout; a refresh the parent
+// never answers is given up at the 5 s command timeout.
 const CALL_TIMEOUT_S = 20;
-const LOST_5XX_S = 1;
-// A 401 the library does not follow with a token refresh is given up after 2 s; the bridge's own
-// refresh through the parent then waits at most its 5 s command timeout.
-const REFUSED_S = 2 + 5;
+const RATE_LIMIT_S = [1.5, 2.25];
+const OPERATING_LIMIT_S = 10;
+const NETWORK_S = [1, 2];
+const REFRESH_S = 5;
 const SLACK_S = 20;
 
 /** The state the frame is in now: card, error (with its message), or still working. */
@@ -41,10 +45,10 @@ async function waitForState(page, boundS, wanted = (s) => s !== 'working') {
   return `timeout (last: ${state})`;
 }
 
-async function openWidget(sim) {
+async function openWidget(sim, browser) {
   const { page, problems } = await openPage(browser);
-  // The library itself throws on 5xx and unparsable answers (as the real one does); any other
-  // uncaught error, from the widget, is a failure.
+  // Only the library may throw (it does on messages it cannot read); an uncaught error from the
+  // widget is a failure.
   page.on('pageerror', (error) => {
     if (!/\/bx24\/api\/v1\//.test(error.stack || '')) problems.push(`widget threw: ${error.message}`);
   });
@@ -60,30 +64,31 @@ const faulty = (fault, count) => async (sim) => control(sim.portal, '/sim/api/se
 // Each case: how the fault is set, what happens after the card is open (mid-session faults),
 // the state expected, the bound in seconds, and the REST requests allowed.
 const CASES = [
-  // Bounds: the bridge's waits (noticing the lost answer, then 1.5 s, 2.3 s, 3.4 s of
-  // back-off) plus SLACK_S for starting the page on a shared two-core machine running all
-  // cases at once (measured up to ~13 s).
+  // Bounds: the retry policy's waits plus SLACK_S for starting the page on a shared two-core
+  // machine running all cases at once (measured up to ~13 s).
   { name: '503 storm on the first request (x2)', before: faulty('rate_limit_storm', 2), expect: 'card',
-    boundS: 2 * LOST_5XX_S + 4 + SLACK_S, requests: [3, 3], fired: { rate_limit_storm: 2 } },
+    boundS: RATE_LIMIT_S[0] + RATE_LIMIT_S[1] + 1 + SLACK_S, requests: [3, 3], fired: { rate_limit_storm: 2 } },
   { name: '429 operating-time limit (x1)', before: faulty('operating_limit', 1), expect: 'card',
-    boundS: LOST_5XX_S + 2 + SLACK_S, requests: [2, 2], fired: { operating_limit: 1 } },
-  { name: '500 internal error (x1)', before: faulty('server_error', 1), expect: 'card', boundS: LOST_5XX_S + 2 + SLACK_S, requests: [2, 2],
-    fired: { server_error: 1 } },
-  { name: 'dropped connection (x1)', before: faulty('drop_connection', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2],
-    fired: { drop_connection: 1 } },
-  { name: '30-second answer (x1)', before: faulty('slow', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2],
-    fired: { slow: 1 } },
-  { name: 'malformed JSON (x1)', before: faulty('malformed_json', 1), expect: 'card', boundS: CALL_TIMEOUT_S + 2 + SLACK_S, requests: [2, 2],
-    fired: { malformed_json: 1 } },
+    boundS: OPERATING_LIMIT_S + 1 + SLACK_S, requests: [2, 2], fired: { operating_limit: 1 } },
+  { name: '500 internal error (x1)', before: faulty('server_error', 1), expect: 'card',
+    boundS: NETWORK_S[0] + 1 + SLACK_S, requests: [2, 2], fired: { server_error: 1 } },
+  // Noticed at once, not after the call timeout.
+  { name: 'dropped connection (x1)', before: faulty('drop_connection', 1), expect: 'card',
+    boundS: NETWORK_S[0] + 1 + SLACK_S, requests: [2, 2], fired: { drop_connection: 1 } },
+  { name: '30-second answer (x1)', before: faulty('slow', 1), expect: 'card',
+    boundS: CALL_TIMEOUT_S + NETWORK_S[0] + 1 + SLACK_S, requests: [2, 2], fired: { slow: 1 } },
+  { name: 'malformed JSON (x1)', before: faulty('malformed_json', 1), expect: 'card',
+    boundS: NETWORK_S[0] + 1 + SLACK_S, requests: [2, 2], fired: { malformed_json: 1 } },
   { name: 'partial batch errors', before: faulty('partial_batch', 0), expect: /^error: The application has no access/,
     boundS: SLACK_S, requests: [1, 1], fired: { partial_batch: 1 } },
-  { name: 'a 503 storm that never ends', before: faulty('rate_limit_storm', 0), expect: /^error: Bitrix24 could not be reached/,
-    boundS: 4 * LOST_5XX_S + 8 + SLACK_S, requests: [4, 4], fired: { rate_limit_storm: 4 } },
+  { name: 'a 503 storm that never ends', before: faulty('rate_limit_storm', 0), expect: /^error: Bitrix24 is busy/,
+    boundS: RATE_LIMIT_S[0] + RATE_LIMIT_S[1] + 1 + SLACK_S, requests: [3, 3], fired: { rate_limit_storm: 3 } },
   { name: 'a parent that never answers getInitData', before: (sim) => control(sim.portal, '/sim/api/settings', { parent: 'silent_init' }),
     expect: /^error: Bitrix24 did not answer/, boundS: 10 + SLACK_S, requests: [0, 0], fired: {} },
   {
-    // The expired list request, the parent's one refresh, the same request again.
-    name: 'a token expiring mid-session', expect: 'card', boundS: 5 + SLACK_S, requests: [3, 3],
+    // The expired list request, the parent's one refresh, the check that the new token is
+    // still the viewer's (one user.current), the same request again.
+    name: 'a token expiring mid-session', expect: 'card', boundS: 5 + SLACK_S, requests: [4, 4],
     fired: { expire_tokens: 1 }, refreshes: [1, 1],
     during: async (sim, frame) => {
       await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 1 });
@@ -93,40 +98,74 @@ const CASES = [
   },
   {
     // The parent's mode is fixed when the frame opens; the token expires later.
-    name: 'a refreshAuth that never answers', expect: 'card', boundS: REFUSED_S + 8 + SLACK_S, requests: [2, 2],
-    fired: { expire_tokens: 1 }, refreshes: [1, 2],
+    name: 'a refreshAuth that never answers', expect: 'card', boundS: REFRESH_S + 8 + SLACK_S, requests: [2, 2],
+    fired: { expire_tokens: 1 }, refreshes: [1, 1],
     before: (sim) => control(sim.portal, '/sim/api/settings', { parent: 'silent_refresh' }),
     during: async (sim, frame) => {
       await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 0 });
       await frame.locator('.people .tab').first().click();
       // The list shows the failure where it happened (the session, not the network); the card stays.
       await frame.locator('.people .failed').filter({ hasText: /session has expired/ })
-        .waitFor({ timeout: (REFUSED_S + SLACK_S) * 1000 });
+        .waitFor({ timeout: (REFRESH_S + SLACK_S) * 1000 });
     },
   },
   {
-    name: 'a write during a 503 storm (x1) is sent once', expect: 'card', boundS: LOST_5XX_S + SLACK_S, requests: [2, 2],
-    writes: 0, fired: { rate_limit_storm: 1 },
+    // The portal's session changed hands: the refreshed token is another user's. One
+    // user.current tells; the card ends instead of acting as the previous user.
+    name: "a refresh that brings another user's token", expect: /^error: Your Bitrix24 session has expired/,
+    boundS: 5 + SLACK_S, requests: [3, 3], fired: { expire_tokens: 1 }, refreshes: [1, 1],
+    during: async (sim, frame) => {
+      await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 1, session_user: 3 });
+      await frame.locator('.people .tab').first().click();
+      await frame.locator('.error .message').waitFor({ timeout: 10000 });
+    },
+  },
+  {
+    // Every token refused, the refreshed ones too: three refreshes, then the session ends and
+    // nothing more is sent, counted over two minutes (the library alone sent 451 requests in
+    // three minutes and went on).
+    name: 'a portal refusing every token, watched for two minutes', before: faulty('expire_tokens', 0),
+    expect: /^error: Your Bitrix24 session has expired/, boundS: 5 + SLACK_S, holdS: 120,
+    requests: [4, 4], fired: { expire_tokens: 4 }, refreshes: [3, 3],
+  },
+  {
+    // A 503 is the portal refusing before it runs anything: the write goes again, and is
+    // created once.
+    name: 'a write during a 503 storm (x1) goes again and is created once', expect: 'card',
+    boundS: RATE_LIMIT_S[0] + 1 + SLACK_S, requests: [3, 3], writes: 1, fired: { rate_limit_storm: 1 },
     during: async (sim, frame) => {
       await frame.locator('.tools .task').click();
       await frame.locator('.task-form input[name=title]').fill('Under a storm');
       await control(sim.portal, '/sim/api/settings', { fault: 'rate_limit_storm', fault_count: 1 });
       await frame.locator('.task-form button[type=submit]').click();
-      // A 503 looks like a lost answer (the library throws): a write is never repeated blindly.
-      await frame.locator('.task-form .failed').waitFor({ timeout: (LOST_5XX_S + 10) * 1000 });
+      await frame.locator('.task-form .form-note.done').waitFor({ timeout: (RATE_LIMIT_S[0] + 10) * 1000 });
+    },
+  },
+  {
+    // A connection dropped under a write: the task may exist, so the widget does not send it
+    // again. (A browser resends a request by itself, once, when a reused keep-alive connection
+    // closes before any answer: so two drops, and one or two requests seen.)
+    name: 'a write whose connection drops is not sent again by the widget', expect: 'card',
+    boundS: SLACK_S, requests: [2, 3], writes: 0, fired: [{ drop_connection: 1 }, { drop_connection: 2 }],
+    during: async (sim, frame) => {
+      await frame.locator('.tools .task').click();
+      await frame.locator('.task-form input[name=title]').fill('On a bad line');
+      await control(sim.portal, '/sim/api/settings', { fault: 'drop_connection', fault_count: 2 });
+      await frame.locator('.task-form button[type=submit]').click();
+      await frame.locator('.task-form .write-unknown').waitFor({ timeout: 10000 });
       const kept = await frame.locator('.task-form input[name=title]').inputValue();
-      if (kept !== 'Under a storm') throw new Error(`the draft was lost: ${kept}`);
+      if (kept !== 'On a bad line') throw new Error(`the draft was lost: ${kept}`);
     },
   },
 ];
 
-async function run(testCase) {
+async function run(testCase, browserName) {
   const sim = await startPortal();
   try {
     await testCase.before?.(sim);
     const started = Date.now();
     const before = await requests(sim);
-    const { page, problems } = await openWidget(sim);
+    const { page, problems } = await openWidget(sim, browsers[browserName]);
     let state = await waitForState(page, testCase.boundS);
     let error = null;
     if (testCase.during && state === 'card') {
@@ -138,6 +177,7 @@ async function run(testCase) {
       state = await waitForState(page, 1);
     }
     const seconds = (Date.now() - started) / 1000;
+    if (testCase.holdS) await new Promise((r) => setTimeout(r, Math.max(0, started + testCase.holdS * 1000 - Date.now())));
     const used = await requests(sim) - before;
     const log = await control(sim.portal, '/sim/api/log');
     const writes = log.writes.length;
@@ -146,25 +186,31 @@ async function run(testCase) {
     const refreshes = await page.evaluate(() =>
       window.__simLog.filter((e) => e.kind === 'message' && e.text === 'refreshAuth').length);
     await page.close();
+    const threw = problems.filter((p) => p.startsWith('widget threw'));
     const expected = testCase.expect;
     const stateOk = typeof expected === 'string' ? state === expected : expected.test(state);
     const [min, max] = testCase.requests;
     const ok = stateOk && !error && seconds <= testCase.boundS && used >= min && used <= max
       && (testCase.writes === undefined || writes === testCase.writes)
       // Proof that the fault fired as often as the case says (and no other fault did).
-      && JSON.stringify(fired) === JSON.stringify(testCase.fired)
+      && [testCase.fired].flat().some((f) => JSON.stringify(fired) === JSON.stringify(f))
       && (testCase.refreshes === undefined
         || (refreshes >= testCase.refreshes[0] && refreshes <= testCase.refreshes[1]))
-      && !problems.some((p) => p.startsWith('widget threw'));
-    return { name: testCase.name, state, seconds: Math.round(seconds * 10) / 10, boundS: testCase.boundS,
-      requests: used, writes, fired, refreshes, error, ok };
+      && threw.length === 0;
+    return { name: testCase.name, browser: browserName, state, seconds: Math.round(seconds * 10) / 10, boundS: testCase.boundS,
+      requests: used, writes, fired, refreshes, error, threw, ok };
   } finally {
     sim.stop();
   }
 }
 
-test(`${CASES.length} injected faults end in their correct state within their bounds`, async () => {
-  const results = await Promise.all(CASES.map(run));
+test(`${CASES.length} injected faults end in their correct state within their bounds, in ${BROWSERS.join(' and ')}`, async () => {
+  // One browser at a time (its cases side by side): two at once would starve two cores.
+  // FAULT_CASES=<regex> runs only the matching cases (while working on one; never in CI).
+  const only = process.env.FAULT_CASES ? new RegExp(process.env.FAULT_CASES) : null;
+  const cases = CASES.filter((c) => !only || only.test(c.name));
+  const results = [];
+  for (const name of BROWSERS) results.push(...await Promise.all(cases.map((c) => run(c, name))));
   record('faults', { cases: results });
   assert.deepEqual(results.filter((r) => !r.ok), []);
 });

@@ -36,7 +36,7 @@ def code_id():
     return "-".join(git("rev-parse", f"HEAD:{path}")[:10] for path in CODE_PATHS)
 
 
-CODE_PATHS = ["src", "tests", "portal/src", "portal/tests", "Cargo.lock"]
+CODE_PATHS = ["src", "tests", "crates", "portal/src", "portal/tests", "Cargo.lock"]
 
 
 def fuzz_runs():
@@ -97,24 +97,26 @@ def main():
 
     faults = load("faults")
     lines += ["## Faults", "",
-              "`e2e/faults.test.mjs`: each fault in its own simulator, all at once on this two-core machine. Time "
-              "runs from opening the portal page. The real library never calls back on a 5xx, a dropped "
-              "connection or an unparsable answer. The bridge notices a finished 5xx request (and a batch's "
-              "error answer) within about a second from Resource Timing; a dropped connection or an "
-              "unparsable answer still costs its 20-second call timeout. A batch or a read refused with 401 "
-              "after which the library keeps its token (a refresh the parent never answers, or a garbage or "
-              "revoked token) is noticed 2 s later, and a refused token is replaced from the parent page "
-              "once. Reads are retried with back-off; writes are never retried blindly. Each case proves "
-              "its fault fired: the simulator counts the answers each fault changed (`/sim/api/log`), and "
-              "the case fails unless that count is exactly what it expects; `refreshAuth` is what the "
+              "`e2e/faults.test.mjs`: each fault in its own simulator, all at once on this two-core machine, in "
+              "Chromium and in Firefox (one row per fault and browser). Time runs from opening the portal page. "
+              "REST goes over `fetch`, so every status is seen at once: a 503 is retried after 1.5 s and "
+              "2.25 s, a 429 after 10 s (reads and writes: the portal refused before running anything); a "
+              "5xx error, a dropped connection or an unparsable answer after 1 s and 2 s, for reads only "
+              "(3 attempts in all); an answer that never comes is aborted at the 20-second call timeout. A "
+              "write whose outcome is unknown is never sent again by itself. A refused token is refreshed "
+              "once through the parent page; a refresh the parent never answers is given up after 5 s. "
+              "Each case proves its fault fired: the simulator counts the answers each fault changed "
+              "(`/sim/api/log`), and the case fails unless that count is exactly what it expects; "
+              "`refreshAuth` is what the "
               "portal page received from the frame.", ""]
     if faults:
-        lines += ["| Fault | End state | Seconds | Bound | REST requests | Writes recorded | Faults fired | "
-                  "refreshAuth |", "|---|---|---|---|---|---|---|---|"]
+        lines += ["| Fault | Browser | End state | Seconds | Bound | REST requests | Writes recorded | "
+                  "Faults fired | refreshAuth |", "|---|---|---|---|---|---|---|---|---|"]
         for case in faults["cases"]:
             fired = ", ".join(f"{kind} ×{n}" for kind, n in sorted(case["fired"].items())) or "none"
-            lines.append(f"| {case['name']} | {case['state']} | {case['seconds']} | {case['boundS']} | "
-                         f"{case['requests']} | {case['writes']} | {fired} | {case['refreshes']} |")
+            lines.append(f"| {case['name']} | {case.get('browser', 'chromium')} | {case['state']} | "
+                         f"{case['seconds']} | {case['boundS']} | {case['requests']} | {case['writes']} | "
+                         f"{fired} | {case['refreshes']} |")
         lines.append("")
 
     secrets = load("secrets")
@@ -136,7 +138,7 @@ def main():
               "and `mailto:` links of safe characters only, images only https or the portal's own).", ""]
     if runs:
         lines += ["Only runs made at the current code are listed (a run records the commit it was made at "
-                  "and a fingerprint of `src`, `tests`, `portal/src`, `portal/tests` and `Cargo.lock`); "
+                  "and a fingerprint of `src`, `tests`, `crates`, `portal/src`, `portal/tests` and `Cargo.lock`); "
                   "`./scripts/fuzz.sh` makes the million-input rows again.", "",
                   "| Target | Largest run (inputs) | Date | Commit | Panics | Inputs in the test command |",
                   "|---|---|---|---|---|---|"]

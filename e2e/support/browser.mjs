@@ -1,11 +1,18 @@
-// Debian's Chromium driven by playwright-core (never a downloaded browser), with every
-// console error and uncaught exception of every frame collected for assertions.
+// Debian's Chromium driven by playwright-core, or Debian's firefox-esr over WebDriver BiDi
+// (never a downloaded browser), with every console error and uncaught exception of every frame
+// collected for assertions.
 import { createRequire } from 'node:module';
+import { launchFirefox } from './firefox.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('../../tools/node_modules/playwright-core');
 
-export async function launch() {
+/** The browsers the fault table is measured in. */
+export const BROWSERS = ['chromium', 'firefox'];
+
+export async function launch(name = 'chromium') {
+  // Debian's firefox-esr over WebDriver BiDi through geckodriver (see firefox.mjs).
+  if (name === 'firefox') return launchFirefox();
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
