@@ -24,7 +24,7 @@ const RATE_LIMIT_S = [1.5, 2.25];
 const OPERATING_LIMIT_S = 10;
 const NETWORK_S = [1, 2];
 const REFRESH_S = 5;
-const SLACK_S = 20;
+const SLACK_S = 25;
 
 /** The state the frame is in now: card, error (with its message), or still working. */
 const stateOf = (handle) => handle.evaluate(() => {
@@ -40,7 +40,7 @@ async function waitForState(page, boundS, wanted = (s) => s !== 'working') {
     const handle = handlerFrame(page);
     state = handle ? await stateOf(handle).catch(() => 'working') : 'working';
     if (wanted(state)) return state;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return `timeout (last: ${state})`;
 }
@@ -65,24 +65,27 @@ const faulty = (fault, count) => async (sim) => control(sim.portal, '/sim/api/se
 // the state expected, the bound in seconds, and the REST requests allowed.
 const CASES = [
   // Bounds: the retry policy's waits plus SLACK_S for starting the page on a shared two-core
-  // machine running all cases at once (measured up to ~13 s).
+  // machine running all cases at once (measured up to ~13 s, and ~20 s with a build beside it).
   { name: '503 storm on the first request (x2)', before: faulty('rate_limit_storm', 2), expect: 'card',
-    boundS: RATE_LIMIT_S[0] + RATE_LIMIT_S[1] + 1 + SLACK_S, requests: [3, 3], fired: { rate_limit_storm: 2 } },
+    boundS: RATE_LIMIT_S[0] + RATE_LIMIT_S[1] + 1 + SLACK_S, waitsS: RATE_LIMIT_S[0] + RATE_LIMIT_S[1], requests: [3, 3],
+    fired: { rate_limit_storm: 2 } },
   { name: '429 operating-time limit (x1)', before: faulty('operating_limit', 1), expect: 'card',
-    boundS: OPERATING_LIMIT_S + 1 + SLACK_S, requests: [2, 2], fired: { operating_limit: 1 } },
+    boundS: OPERATING_LIMIT_S + 1 + SLACK_S, waitsS: OPERATING_LIMIT_S, requests: [2, 2], fired: { operating_limit: 1 } },
   { name: '500 internal error (x1)', before: faulty('server_error', 1), expect: 'card',
-    boundS: NETWORK_S[0] + 1 + SLACK_S, requests: [2, 2], fired: { server_error: 1 } },
+    boundS: NETWORK_S[0] + 1 + SLACK_S, waitsS: NETWORK_S[0], requests: [2, 2], fired: { server_error: 1 } },
   // Noticed at once, not after the call timeout.
   { name: 'dropped connection (x1)', before: faulty('drop_connection', 1), expect: 'card',
-    boundS: NETWORK_S[0] + 1 + SLACK_S, requests: [2, 2], fired: { drop_connection: 1 } },
+    boundS: NETWORK_S[0] + 1 + SLACK_S, waitsS: NETWORK_S[0], requests: [2, 2], fired: { drop_connection: 1 } },
   { name: '30-second answer (x1)', before: faulty('slow', 1), expect: 'card',
-    boundS: CALL_TIMEOUT_S + NETWORK_S[0] + 1 + SLACK_S, requests: [2, 2], fired: { slow: 1 } },
+    boundS: CALL_TIMEOUT_S + NETWORK_S[0] + 1 + SLACK_S, waitsS: CALL_TIMEOUT_S + NETWORK_S[0], requests: [2, 2],
+    fired: { slow: 1 } },
   { name: 'malformed JSON (x1)', before: faulty('malformed_json', 1), expect: 'card',
-    boundS: NETWORK_S[0] + 1 + SLACK_S, requests: [2, 2], fired: { malformed_json: 1 } },
+    boundS: NETWORK_S[0] + 1 + SLACK_S, waitsS: NETWORK_S[0], requests: [2, 2], fired: { malformed_json: 1 } },
   { name: 'partial batch errors', before: faulty('partial_batch', 0), expect: /^error: The application has no access/,
-    boundS: SLACK_S, requests: [1, 1], fired: { partial_batch: 1 } },
+    boundS: SLACK_S, waitsS: 0, requests: [1, 1], fired: { partial_batch: 1 } },
   { name: 'a 503 storm that never ends', before: faulty('rate_limit_storm', 0), expect: /^error: Bitrix24 is busy/,
-    boundS: RATE_LIMIT_S[0] + RATE_LIMIT_S[1] + 1 + SLACK_S, requests: [3, 3], fired: { rate_limit_storm: 3 } },
+    boundS: RATE_LIMIT_S[0] + RATE_LIMIT_S[1] + 1 + SLACK_S, waitsS: RATE_LIMIT_S[0] + RATE_LIMIT_S[1], requests: [3, 3],
+    fired: { rate_limit_storm: 3 } },
   { name: 'a parent that never answers getInitData', before: (sim) => control(sim.portal, '/sim/api/settings', { parent: 'silent_init' }),
     expect: /^error: Bitrix24 did not answer/, boundS: 10 + SLACK_S, requests: [0, 0], fired: {} },
   {
@@ -178,8 +181,14 @@ async function run(testCase, browserName) {
     }
     const seconds = (Date.now() - started) / 1000;
     if (testCase.holdS) await new Promise((r) => setTimeout(r, Math.max(0, started + testCase.holdS * 1000 - Date.now())));
+    const settledAt = Date.now();
     const used = await requests(sim) - before;
     const log = await control(sim.portal, '/sim/api/log');
+    // From the fault's first answer to the end state, beyond the waits the retry policy
+    // prescribes (for cases that say which): measured for RELIABILITY.md (the goal is at most
+    // 1 s), not asserted: it is a time, and this machine runs every case at once.
+    const overrunS = testCase.waitsS === undefined || !log.first_fault_at_ms ? null
+      : Math.round((settledAt - log.first_fault_at_ms) / 100) / 10 - testCase.waitsS;
     const writes = log.writes.length;
     const fired = log.faults_fired;
     // The parent page's own record of the frame's refreshAuth commands.
@@ -198,6 +207,7 @@ async function run(testCase, browserName) {
         || (refreshes >= testCase.refreshes[0] && refreshes <= testCase.refreshes[1]))
       && threw.length === 0;
     return { name: testCase.name, browser: browserName, state, seconds: Math.round(seconds * 10) / 10, boundS: testCase.boundS,
+      overrunS: overrunS === null ? null : Math.round(overrunS * 10) / 10,
       requests: used, writes, fired, refreshes, error, threw, ok };
   } finally {
     sim.stop();

@@ -41,6 +41,14 @@ fn parent_commands() -> Vec<String> {
         .collect()
 }
 
+/// How many `refreshAuth` commands the parent page received.
+fn refreshes() -> usize {
+    parent_commands()
+        .iter()
+        .filter(|c| *c == "refreshAuth")
+        .count()
+}
+
 fn fast() -> Options {
     Options {
         connect_timeout_ms: 1_000,
@@ -593,12 +601,6 @@ async fn tokens_are_kept_fresh_ahead_of_expiry_while_the_handle_lives() {
         ..fast()
     };
     let bx24 = bx24::connect_with(options).await.unwrap();
-    let refreshes = || {
-        parent_commands()
-            .iter()
-            .filter(|c| *c == "refreshAuth")
-            .count()
-    };
     let fresh = bx24.keep_auth_fresh();
     sleep(1_600).await;
     assert_eq!(refreshes(), 1, "refreshed once it was due");
@@ -611,6 +613,34 @@ async fn tokens_are_kept_fresh_ahead_of_expiry_while_the_handle_lives() {
         0,
         "no user pinned: no check"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_page_that_becomes_visible_refreshes_a_token_that_fell_due_meanwhile() {
+    fake(json!({"users": 3}));
+    // Due in 30 s: the keep-fresh timer sleeps that long. A background tab's timers may
+    // sleep longer still; the page turning visible checks at once.
+    let options = Options {
+        refresh_ahead_ms: 3_570_000,
+        ..fast()
+    };
+    let bx24 = bx24::connect_with(options).await.unwrap();
+    let _fresh = bx24.keep_auth_fresh();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let visible = || {
+        let event = web_sys::Event::new("visibilitychange").unwrap();
+        document.dispatch_event(&event).unwrap();
+    };
+    visible();
+    sleep(100).await;
+    assert_eq!(refreshes(), 0, "not due yet");
+    // The clock moves 31 s on, as it does for a tab put away and brought back.
+    js_sys::eval("window.__realNow = Date.now; Date.now = () => window.__realNow() + 31000;")
+        .unwrap();
+    visible();
+    sleep(100).await;
+    js_sys::eval("Date.now = window.__realNow;").unwrap();
+    assert_eq!(refreshes(), 1, "refreshed when the page became visible");
 }
 
 // --- batch ------------------------------------------------------------------------------
@@ -731,11 +761,7 @@ async fn a_portal_refusing_every_token_ends_the_session_and_sends_nothing_more()
         4,
         "the first token and 3 refreshed ones"
     );
-    let refreshes = parent_commands()
-        .iter()
-        .filter(|c| *c == "refreshAuth")
-        .count();
-    assert_eq!(refreshes, 3);
+    assert_eq!(refreshes(), 3);
     assert!(bx24.call::<Value, _>("user.current", &()).await.is_err());
     sleep(100).await;
     assert_eq!(rest_log("user.current").len(), 0, "nothing after the end");
@@ -754,13 +780,7 @@ async fn a_refresh_answering_an_expired_token_ends_the_session_after_one_round_t
     assert_eq!(err.rest_code(), Some("expired_token"), "{err:?}");
     assert_eq!(message(&err), profile_widget::i18n::Msg::ErrSessionExpired);
     sleep(200).await;
-    let refreshes = log()["parent"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["command"] == "refreshAuth")
-        .count();
-    assert_eq!(refreshes, 1, "one refresh, not a loop");
+    assert_eq!(refreshes(), 1, "one refresh, not a loop");
     assert!(
         rest_log("user.current").is_empty(),
         "nothing sent with a dead token"

@@ -283,7 +283,8 @@ async fn log(State(portal): State<Portal>) -> Response {
     let sim = portal.sim();
     axum::Json(
         json!({"writes": sim.writes, "placements": sim.placements, "requests": sim.requests,
-        "installed": sim.installed, "faults_fired": sim.fired_json()}),
+        "installed": sim.installed, "faults_fired": sim.fired_json(),
+        "first_fault_at_ms": sim.first_fault_at_ms()}),
     )
     .into_response()
 }

@@ -174,6 +174,9 @@ pub struct Sim {
     pub requests: u64,
     /// How many answers each fault changed: a test proves its fault fired with this.
     fired: BTreeMap<Fault, u64>,
+    /// When a fault first changed an answer since the last reset (ms since the epoch): the
+    /// fault suite times the widget's recovery from it.
+    first_fault_at_ms: Option<u64>,
     tokens: HashMap<String, Token>,
     refresh: HashMap<String, u32>,
     buckets: HashMap<String, Bucket>,
@@ -195,6 +198,7 @@ impl Sim {
             placements: Vec::new(),
             requests: 0,
             fired: BTreeMap::new(),
+            first_fault_at_ms: None,
             tokens: HashMap::new(),
             refresh: HashMap::new(),
             buckets: HashMap::new(),
@@ -295,11 +299,23 @@ impl Sim {
         self.fresh = fresh;
         self.requests = 0;
         self.fired.clear();
+        self.first_fault_at_ms = None;
     }
 
     /// Records that `fault` changed an answer.
     pub fn fire(&mut self, fault: Fault) {
         *self.fired.entry(fault).or_default() += 1;
+        self.first_fault_at_ms.get_or_insert_with(|| {
+            let since_epoch = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default();
+            since_epoch.as_millis() as u64
+        });
+    }
+
+    /// When a fault first changed an answer since the last reset (ms since the epoch).
+    pub fn first_fault_at_ms(&self) -> Option<u64> {
+        self.first_fault_at_ms
     }
 
     /// How many answers `fault` changed since the last reset.

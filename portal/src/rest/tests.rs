@@ -607,10 +607,18 @@ fn the_fault_counts_reach_the_log_and_reset_clears_them() {
     let mut sim = sim();
     sim.settings.fault = Fault::ServerError;
     sim.settings.fault_count = 1;
+    assert_eq!(sim.first_fault_at_ms(), None);
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
     form_call(&mut sim, "scope", "");
     assert_eq!(sim.fired_json(), json!({"server_error": 1}));
+    let first = sim.first_fault_at_ms().expect("timed");
+    assert!(first >= before && first < before + 5_000);
     sim.reset(false);
     assert_eq!(sim.fired_json(), json!({}));
+    assert_eq!(sim.first_fault_at_ms(), None);
 }
 
 #[test]
