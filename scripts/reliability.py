@@ -97,7 +97,7 @@ def main():
 
     faults = load("faults")
     lines += ["## Faults", "",
-              "`e2e/faults.test.mjs`: each fault in its own simulator, all at once on this two-core machine, in "
+              "`e2e/faults.test.mjs`: each fault in its own simulator, five at a time on this two-core machine, in "
               "Chromium and in Firefox (one row per fault and browser). Time runs from opening the portal page. "
               "REST goes over `fetch`, so every status is seen at once: a 503 is retried after 1.5 s and "
               "2.25 s, a 429 after 10 s (reads and writes: the portal refused before running anything); a "
@@ -107,7 +107,7 @@ def main():
               "once through the parent page; a refresh the parent never answers is given up after 5 s. "
               "\"Past the waits\" is the time from the fault's first answer to the end state, less the "
               "waits the retry policy prescribes: measured, not asserted (the goal is at most 1 s; the "
-              "state is polled every 100 ms, with every case of a browser running at once on two cores; "
+              "state is polled every 100 ms, with five cases of a browser running at once on two cores; "
               "— where a case's end state is read after a scripted interaction). "
               "Each case proves its fault fired: the simulator counts the answers each fault changed "
               "(`/sim/api/log`), and the case fails unless that count is exactly what it expects; "

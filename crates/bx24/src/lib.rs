@@ -288,9 +288,10 @@ impl Bx24 {
     /// ```
     pub async fn refresh_auth(&self) -> Result<Auth, Error> {
         self.rest.refresh().await?;
+        // A refresh that succeeded always leaves a token; this only keeps the API panic-free.
         self.rest
             .auth()
-            .ok_or_else(|| Error::Unsupported("a token".into()))
+            .ok_or_else(|| Error::Unsupported("refreshAuth without a token".into()))
     }
 
     /// Sends a batch of at most 50 commands (one request) and leaves it for the next
