@@ -1,6 +1,6 @@
 //! Property-based fuzzing of the widget's pure parsers and formatters: the placement context,
-//! the user and department decoders, vCards, phone and mail links, image URLs, meeting times
-//! and the install page's binding reader. None may panic, and the safety properties must hold
+//! the user and department decoders, vCards, phone and mail links, image URLs, meeting times,
+//! the install page's binding reader and the bridge's REST form bodies. None may panic, and the safety properties must hold
 //! for any input. `FUZZ_CASES` sets the inputs per target (2,000 in the test command; a
 //! million in `scripts/fuzz.sh`); each target records its count for RELIABILITY.md.
 #![cfg(not(target_arch = "wasm32"))]
@@ -321,4 +321,96 @@ fn fuzz_image_urls() {
         allowed >= cases() / 10,
         "only {allowed} URLs reached the allowed branch"
     );
+}
+
+/// The leaves of REST parameters as the form body must carry them: each value's path of
+/// keys and its text; `null` and empty objects carry nothing, an empty list an empty text.
+fn form_leaves(path: &[String], value: &Value, into: &mut Vec<(Vec<String>, String)>) {
+    let mut below = |key: String, item: &Value| {
+        let mut path = path.to_vec();
+        path.push(key);
+        form_leaves(&path, item, into);
+    };
+    match value {
+        Value::Null => {}
+        Value::Array(items) if items.is_empty() => into.push((path.to_vec(), String::new())),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(n, item)| below(n.to_string(), item)),
+        Value::Object(map) => map.iter().for_each(|(k, item)| below(k.clone(), item)),
+        Value::Bool(flag) => into.push((path.to_vec(), flag.to_string())),
+        Value::Number(n) => into.push((path.to_vec(), n.to_string())),
+        Value::String(text) => into.push((path.to_vec(), text.clone())),
+    }
+}
+
+fn percent_decoded(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(text.get(i + 1..i + 3)?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Reads a form body back: each pair's name split at its raw brackets (a key's own brackets
+/// travel encoded), then every part decoded.
+fn form_pairs(body: &str) -> Option<Vec<(Vec<String>, String)>> {
+    if body.is_empty() {
+        return Some(Vec::new());
+    }
+    body.split('&')
+        .map(|pair| {
+            let (name, value) = pair.split_once('=')?;
+            let head = name.split('[').next()?;
+            let mut path = vec![percent_decoded(head)?];
+            let mut rest = &name[head.len()..];
+            while let Some(inner) = rest.strip_prefix('[') {
+                let close = inner.find(']')?;
+                path.push(percent_decoded(&inner[..close])?);
+                rest = &inner[close + 1..];
+            }
+            (rest.is_empty() && !value.contains('=')).then_some(())?;
+            Some((path, percent_decoded(value)?))
+        })
+        .collect()
+}
+
+#[test]
+fn form_bodies_carry_every_parameter_and_nothing_else() {
+    // Whatever the parameters hold (an `auth=` in a value or key included), the body read back
+    // gives exactly their leaves: no pair can be split, joined or invented.
+    let params = prop::collection::vec((text(), json()), 0..6)
+        .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>()));
+    fuzz("form-bodies", params, |params| {
+        let body = profile_widget::bx24::form::body(&params);
+        let mut expected = Vec::new();
+        form_leaves(&[], &params, &mut expected);
+        let got = form_pairs(&body);
+        prop_assert!(got.is_some(), "unreadable: {}", body);
+        let got = got.unwrap_or_default();
+        prop_assert_eq!(got.len(), expected.len(), "{}", body);
+        for ((path, text), (want_path, want)) in got.iter().zip(&expected) {
+            prop_assert_eq!(path, want_path, "{}", body);
+            // Numbers as JavaScript writes them (`0`, not `0.0`): equal as numbers.
+            let same_number =
+                matches!((text.parse::<f64>(), want.parse::<f64>()), (Ok(a), Ok(b)) if a == b);
+            prop_assert!(
+                text == want || same_number,
+                "{} ≠ {} in {}",
+                text,
+                want,
+                body
+            );
+        }
+        Ok(())
+    });
 }
