@@ -1,6 +1,6 @@
 //! The first paint: what runs first in the frame, and all it has to download. Leptos and the
-//! card's actions, forms and lists weigh about 224 KB gzip; this draws the card's header,
-//! contacts and facts in about 86 KB (page and styles included), then loads the app, which
+//! card's actions, forms and lists weigh about 232 KB gzip; this draws the card's header,
+//! contacts and facts in about 89 KB (page and styles included), then loads the app, which
 //! takes the card over.
 //!
 //! It follows the happy path only, and hands everything else to the app untouched:

@@ -138,7 +138,7 @@ pub struct Command {
     pub params: Value,
 }
 
-/// Named REST commands sent together; see [`crate::Bx24::batch`].
+/// Named REST commands sent together; see [`crate::Rest::batch`].
 ///
 /// ```
 /// use bx24::Batch;

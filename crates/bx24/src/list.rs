@@ -1,8 +1,7 @@
 //! Parameters for reading a whole list with the ID cursor (bitrix24.md §5.4), pure.
 //!
 //! The fast way through a big list: order by `ID` ascending, filter `>ID` the last id seen,
-//! `start=-1` (no count). `BX24.callMethod` drops `start`, but commands inside a `batch`
-//! keep it, so cursor pages always travel in a batch, where each page can also name the
+//! `start=-1` (no count). Cursor pages travel in a batch, where each page can name the
 //! previous page's last id with `$result[pN][49][ID]`: one request fetches up to 50 pages.
 
 use serde_json::{Map, Value, json};
