@@ -17,7 +17,7 @@ if ! rustup target list --installed | grep -qx "$RUST_WASM_TARGET"; then
   did_something=1
 fi
 
-# 2. Browsers and chromedriver from Debian's archive.
+# 2. Browsers, chromedriver and brotli (the build's precompressed copies) from Debian's archive.
 missing=()
 for pkg in $DEBIAN_PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

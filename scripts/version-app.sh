@@ -3,7 +3,8 @@
 # `data-type="worker"` link) but leaves its files unhashed: a release would then replace the
 # app under frames still running the old first paint, and no cache could keep it for good.
 # This gives them content-hashed names like every other file and names the app in index.html
-# (`<meta name="profile-widget-app">`), where the first paint reads it.
+# (`<meta name="profile-widget-app">`), where the first paint reads it. Then, for release
+# builds, the compressed copies the host serves (scripts/precompress.sh).
 set -euo pipefail
 dir=${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}
 js=$dir/profile-widget.js
@@ -21,3 +22,6 @@ rm "$js"
 grep -q '</head>' "$page" || { echo "version-app: no </head> in index.html" >&2; exit 1; }
 sed -i "s|</head>|<meta name=\"profile-widget-app\" content=\"$name.js\"></head>|" "$page"
 echo "version-app: $name"
+if [[ ${TRUNK_PROFILE:-} == release ]]; then
+  bash "$(dirname "$0")/precompress.sh" "$dir"
+fi

@@ -4,6 +4,7 @@
 
 pub mod company;
 pub mod csp;
+pub mod host;
 pub mod listen;
 pub mod params;
 pub mod rest;
@@ -68,14 +69,14 @@ pub async fn serve(
         .as_deref()
         .and_then(|origin| origin.split_once("://"))
         .map(|(_, address)| address.trim_end_matches('/').to_owned());
-    let host = server::AppHost {
+    let host = host::AppHost {
         dist: config.dist.clone(),
         frame_ancestors: ancestors,
         trunk_address,
         read_timeout: config.limits.read_timeout,
     };
-    let app_headers = server::security_header_lines(&host);
-    let app = server::app_router(host);
+    let app_headers = host::security_header_lines(&host);
+    let app = host::app_router(host);
     ready(portal_addr, app_addr);
     let limits = config.limits;
     let app_task =

@@ -1,5 +1,5 @@
-//! HTTP: the portal origin (parent page, BX24 stand-in, photos, control API, REST) and the
-//! app host origin (the widget's `dist/`, answering GET and POST on handler paths).
+//! HTTP of the portal origin: the parent page, the BX24 stand-in, photos, the control API
+//! and REST. The app host origin is `host.rs`.
 
 use crate::company::photo_svg;
 use crate::params;
@@ -14,7 +14,6 @@ use axum::routing::{any, get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::net::SocketAddr;
-use std::path::{Component, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -66,7 +65,17 @@ pub fn portal_router(portal: Portal) -> Router {
         .route("/sim/api/reset", post(reset))
         .route("/sim/api/hostile", post(hostile))
         .route("/rest/{method}", any(rest_call))
+        .layer(axum::middleware::map_response(timing_allowed))
         .with_state(portal)
+}
+
+/// Lets the frame's Resource Timing see the sizes of the portal's answers (the library, REST),
+/// which the benchmark counts as bytes on the wire (e2e/bench/network.mjs).
+async fn timing_allowed(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert("timing-allow-origin", HeaderValue::from_static("*"));
+    response
 }
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
@@ -409,221 +418,4 @@ async fn rest_call(
         tokio::time::sleep(Duration::from_secs(30)).await;
     }
     render(reply)
-}
-
-/// The app host: serves `dist` and answers handler paths (GET and POST) with `index.html`.
-#[derive(Clone)]
-pub struct AppHost {
-    pub dist: PathBuf,
-    /// Origins allowed to frame the widget (CSP `frame-ancestors`).
-    pub frame_ancestors: Vec<String>,
-    /// During `trunk serve` development: trunk's `host:port`, filled into the live-reload
-    /// placeholders that trunk itself fills only in pages it serves (not proxied ones).
-    pub trunk_address: Option<String>,
-    /// How long a request body may take to arrive.
-    pub read_timeout: Duration,
-}
-
-/// The largest request body the host accepts (Bitrix24's handler POST is a few KB).
-pub const MAX_BODY: usize = 64 * 1024;
-
-pub fn app_router(host: AppHost) -> Router {
-    Router::new()
-        .fallback(serve_app)
-        .layer(axum::middleware::map_response_with_state(
-            host.clone(),
-            security_headers,
-        ))
-        .with_state(host)
-}
-
-/// `frame-ancestors` of every answer that has no page policy of its own.
-pub fn framing_policy(host: &AppHost) -> String {
-    let ancestors = std::iter::once("'self'".to_owned())
-        .chain(host.frame_ancestors.iter().cloned())
-        .collect::<Vec<_>>()
-        .join(" ");
-    format!("frame-ancestors {ancestors}")
-}
-
-/// The security headers as raw lines, for the answers hyper writes itself (`listen`).
-pub fn security_header_lines(host: &AppHost) -> String {
-    format!(
-        "content-security-policy: {}\r\nx-content-type-options: nosniff\r\n",
-        framing_policy(host)
-    )
-}
-
-/// Security headers of every app-host answer, errors included: framing allowed only for the
-/// portals (the widget's page carries its full production policy, set by `serve_app`), and
-/// no content sniffing.
-async fn security_headers(State(host): State<AppHost>, mut response: Response) -> Response {
-    let headers = response.headers_mut();
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY)
-        && let Ok(value) = HeaderValue::from_str(&framing_policy(&host))
-    {
-        headers.insert(header::CONTENT_SECURITY_POLICY, value);
-    }
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    response
-}
-
-/// Reads (and drops) a request body: refused at once when it announces more than
-/// [`MAX_BODY`], and cut off when it takes longer than the host's read timeout.
-async fn read_body(host: &AppHost, headers: &HeaderMap, body: Body) -> Result<(), StatusCode> {
-    let announced = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if announced.is_some_and(|length| length > MAX_BODY as u64) {
-        return Err(StatusCode::PAYLOAD_TOO_LARGE);
-    }
-    match tokio::time::timeout(host.read_timeout, axum::body::to_bytes(body, MAX_BODY)).await {
-        Err(_) => Err(StatusCode::REQUEST_TIMEOUT),
-        Ok(Err(_)) => Err(StatusCode::PAYLOAD_TOO_LARGE),
-        Ok(Ok(_)) => Ok(()),
-    }
-}
-
-/// The file under `dist` for a URL path, refusing anything that could leave it.
-pub fn resolve(dist: &std::path::Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = params::decode(url_path);
-    let relative = std::path::Path::new(decoded.trim_start_matches('/'));
-    if relative
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return None;
-    }
-    let file = dist.join(relative);
-    file.is_file().then_some(file)
-}
-
-fn content_type(path: &std::path::Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("json") => "application/json",
-        _ => "application/octet-stream",
-    }
-}
-
-async fn serve_app(
-    State(host): State<AppHost>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    if let Err(status) = read_body(&host, &headers, body).await {
-        return status.into_response();
-    }
-    // The widget's page gets the production CSP, except under `trunk serve` (live reload).
-    let mut page_policy = None;
-    let mut policy_for = |bytes: &[u8]| {
-        if host.trunk_address.is_none() {
-            page_policy = Some(crate::csp::page_policy(
-                &String::from_utf8_lossy(bytes),
-                &host.frame_ancestors,
-            ));
-        }
-    };
-    let mut response = match method {
-        Method::GET | Method::HEAD | Method::POST => {
-            let file = (method != Method::POST)
-                .then(|| resolve(&host.dist, uri.path()))
-                .flatten();
-            match file {
-                Some(file) => match tokio::fs::read(&file).await {
-                    Ok(bytes) => {
-                        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                        let is_index = name == "index.html";
-                        if is_index {
-                            policy_for(&bytes);
-                        }
-                        // Hashed assets never change; index.html and unhashed files (the app
-                        // the first paint imports) must always be revalidated.
-                        let cache = if is_hashed(name) {
-                            "public, max-age=31536000, immutable"
-                        } else {
-                            "no-cache"
-                        };
-                        (
-                            [
-                                (header::CONTENT_TYPE, content_type(&file)),
-                                (header::CACHE_CONTROL, cache),
-                            ],
-                            bytes,
-                        )
-                            .into_response()
-                    }
-                    Err(_) => StatusCode::NOT_FOUND.into_response(),
-                },
-                None if looks_like_asset(uri.path()) && method != Method::POST => {
-                    StatusCode::NOT_FOUND.into_response()
-                }
-                None => match tokio::fs::read(host.dist.join("index.html")).await {
-                    Ok(bytes) => {
-                        policy_for(&bytes);
-                        (
-                            [
-                                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                                (header::CACHE_CONTROL, "no-cache"),
-                            ],
-                            fill_trunk_placeholders(bytes, host.trunk_address.as_deref()),
-                        )
-                            .into_response()
-                    }
-                    Err(_) => (
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        "the widget is not built: run trunk build --release",
-                    )
-                        .into_response(),
-                },
-            }
-        }
-        _ => (
-            StatusCode::METHOD_NOT_ALLOWED,
-            [(header::ALLOW, "GET, HEAD, POST")],
-        )
-            .into_response(),
-    };
-    if let Some(value) = page_policy.and_then(|p| HeaderValue::from_str(&p).ok()) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, value);
-    }
-    response
-}
-
-/// Fills the live-reload placeholders of a `trunk serve` page (trunk fills them only in pages
-/// it serves itself, not in proxied ones).
-fn fill_trunk_placeholders(page: Vec<u8>, trunk_address: Option<&str>) -> Vec<u8> {
-    match trunk_address {
-        Some(address) => String::from_utf8_lossy(&page)
-            .replace("{{__TRUNK_ADDRESS__}}", address)
-            .replace("{{__TRUNK_WS_BASE__}}", "/")
-            .into_bytes(),
-        None => page,
-    }
-}
-
-/// Paths with a file extension are assets: a missing one is a 404, not the page.
-/// Whether a file name carries Trunk's content hash (`name-<16 hex digits>…`).
-fn is_hashed(name: &str) -> bool {
-    name.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-fn looks_like_asset(path: &str) -> bool {
-    path.rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'))
 }

@@ -1,9 +1,9 @@
 //! The app host (host mode): POST on handler paths, headers, caching, path traversal, sizes.
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, Request, StatusCode, header};
 use http_body_util::BodyExt;
-use portal::server::{AppHost, MAX_BODY, app_router, resolve};
+use portal::host::{AppHost, MAX_BODY, app_router, resolve};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
@@ -39,12 +39,22 @@ async fn send(
     method: &str,
     uri: &str,
     body: Vec<u8>,
-) -> (StatusCode, axum::http::HeaderMap, String) {
-    let request = Request::builder()
-        .method(method)
-        .uri(uri)
-        .body(Body::from(body))
-        .unwrap();
+) -> (StatusCode, HeaderMap, String) {
+    send_with(host, method, uri, &[], body).await
+}
+
+async fn send_with(
+    host: AppHost,
+    method: &str,
+    uri: &str,
+    headers: &[(HeaderName, &str)],
+    body: Vec<u8>,
+) -> (StatusCode, HeaderMap, String) {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    let request = request.body(Body::from(body)).unwrap();
     let response = app_router(host).oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
@@ -230,4 +240,135 @@ async fn trunk_live_reload_placeholders_are_filled_in_dev_mode() {
         body.contains("{{__TRUNK_ADDRESS__}}"),
         "left alone in production"
     );
+}
+
+/// The build's precompressed copies (scripts/precompress.sh), told apart by their contents.
+fn with_compressed_copies(host: &AppHost, name: &str) {
+    for suffix in ["br", "gz"] {
+        std::fs::write(host.dist.join(format!("{name}.{suffix}")), suffix).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn files_come_compressed_as_the_browser_accepts() {
+    let host = host(None);
+    let asset = "app-0123456789abcdef.js";
+    std::fs::write(host.dist.join(asset), "plain").unwrap();
+    with_compressed_copies(&host, asset);
+    for (accepted, encoding, body) in [
+        ("gzip, deflate, br, zstd", Some("br"), "br"),
+        ("gzip", Some("gzip"), "gz"),
+        ("identity", None, "plain"),
+    ] {
+        let (status, headers, got) = send_with(
+            host.clone(),
+            "GET",
+            &format!("/{asset}"),
+            &[(header::ACCEPT_ENCODING, accepted)],
+            Vec::new(),
+        )
+        .await;
+        assert_eq!((status, got.as_str()), (StatusCode::OK, body), "{accepted}");
+        assert_eq!(
+            headers
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accepted}"
+        );
+        assert_eq!(headers[header::VARY], "accept-encoding");
+        assert_eq!(
+            headers[header::CONTENT_TYPE],
+            "text/javascript; charset=utf-8"
+        );
+        assert!(
+            headers[header::CACHE_CONTROL]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
+    }
+}
+
+#[tokio::test]
+async fn validators_answer_conditional_gets_with_304() {
+    let host = host(None);
+    with_compressed_copies(&host, "index.html");
+    for path in ["/sub/style.css", "/handler/"] {
+        let (status, headers, _) = send(host.clone(), "GET", path, Vec::new()).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let etag = headers[header::ETAG].to_str().unwrap().to_owned();
+        let modified = headers[header::LAST_MODIFIED].to_str().unwrap().to_owned();
+        for condition in [
+            (header::IF_NONE_MATCH, etag.as_str()),
+            (header::IF_MODIFIED_SINCE, modified.as_str()),
+        ] {
+            let (status, headers, body) = send_with(
+                host.clone(),
+                "GET",
+                path,
+                std::slice::from_ref(&condition),
+                Vec::new(),
+            )
+            .await;
+            assert_eq!(status, StatusCode::NOT_MODIFIED, "{path} {condition:?}");
+            assert!(body.is_empty());
+            assert_eq!(headers[header::CACHE_CONTROL], "no-cache", "{path}");
+            assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+            assert!(
+                headers.contains_key(header::CONTENT_SECURITY_POLICY),
+                "{path}"
+            );
+        }
+        // Another version of the file answers in full.
+        let (status, _, _) = send_with(
+            host.clone(),
+            "GET",
+            path,
+            &[(header::IF_NONE_MATCH, "\"other\"")],
+            Vec::new(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+    // Each encoding is its own representation, with its own validator.
+    let (_, plain, _) = send(host.clone(), "GET", "/handler/", Vec::new()).await;
+    let (_, brotli, _) = send_with(
+        host.clone(),
+        "GET",
+        "/handler/",
+        &[(header::ACCEPT_ENCODING, "br")],
+        Vec::new(),
+    )
+    .await;
+    assert_ne!(plain[header::ETAG], brotli[header::ETAG]);
+}
+
+#[tokio::test]
+async fn the_page_comes_compressed_with_its_policy_and_a_post_is_never_a_304() {
+    let host = host(None);
+    with_compressed_copies(&host, "index.html");
+    let (_, plain, _) = send(host.clone(), "GET", "/handler/", Vec::new()).await;
+    let etag = plain[header::ETAG].to_str().unwrap().to_owned();
+    let (status, headers, body) = send_with(
+        host.clone(),
+        "POST",
+        "/handler/?DOMAIN=p",
+        &[
+            (header::ACCEPT_ENCODING, "br, gzip"),
+            (header::IF_NONE_MATCH, &etag),
+        ],
+        b"AUTH_ID=x".to_vec(),
+    )
+    .await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "br"));
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(policy.starts_with("default-src 'none'; "), "{policy}");
+    // HEAD: the headers without the body.
+    let (status, headers, body) = send(host, "HEAD", "/handler/", Vec::new()).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, ""));
+    assert!(headers.contains_key(header::ETAG));
 }
