@@ -26,13 +26,14 @@ function watchCards() {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-/** Holds the app's files back until `release()` is called; `fail` answers the first with an error. */
+/** Holds the app's files back until `release()` is called; `fail` answers the first request
+ * of its JS with an error (the first paint preloads the JS and the wasm in either order). */
 async function holdApp(page, { fail = false } = {}) {
   let release;
   const released = new Promise((resolve) => { release = resolve; });
   let failed = false;
   await page.route(/\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js)(\?.*)?$/, async (route) => {
-    if (fail && !failed) {
+    if (fail && !failed && /\.js(\?.*)?$/.test(route.request().url())) {
       failed = true;
       return route.abort('connectionreset');
     }
@@ -102,6 +103,33 @@ test('the card is drawn before the app is downloaded, and the app takes it over 
   await page.close();
 });
 
+test('the page sends the card\'s request before any wasm arrives, and the wasm takes it over', async () => {
+  const { page, problems } = await openPage(browser);
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/paint-[0-9a-f]{16}_bg\.wasm$/, async (route) => { await released; return route.continue(); });
+  await page.goto(sim.portal + '/');
+  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  const before = (await control(sim.portal, '/sim/api/log')).requests;
+  await page.click('#open-toolbar-placement');
+  // With the first paint's wasm held back, only the page's inline loader can send it.
+  const deadline = Date.now() + 10000;
+  while ((await control(sim.portal, '/sim/api/log')).requests === before && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+  }
+  assert.equal((await control(sim.portal, '/sim/api/log')).requests - before, 1, 'sent by the loader');
+  release();
+  const frameLocator = page.frameLocator('iframe');
+  await frameLocator.locator('.profile-card .actions .message').waitFor({ timeout: 15000 });
+  const frame = handlerFrame(page);
+  const marks = await frame.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.ok(marks.includes('profile:early-request'), marks.join(' '));
+  assert.ok(marks.includes('profile:card'), 'the first paint drew from it: ' + marks.join(' '));
+  assert.equal((await control(sim.portal, '/sim/api/log')).requests - before, 1, 'and nobody sent it again');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('an app that cannot be downloaded is said so under the drawn card, and Retry loads it', async () => {
   const { page } = await openPage(browser);
   const release = await holdApp(page, { fail: true });
@@ -130,6 +158,8 @@ test('placements the first paint does not draw go to the app at once', async () 
   const frame = page.frameLocator('iframe');
   await frame.locator('.install').waitFor({ timeout: 15000 });
   assert.equal(await frame.locator('.first-card').count(), 0);
+  const marks = await handlerFrame(page).evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.ok(!marks.includes('profile:early-request'), 'no card, no early request: ' + marks.join(' '));
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks (never asserted by tests): builds for release, measures the bundle and the first
-# card in headless Chromium with 100 ms added REST latency (median of 10) for the widget and for
-# the reference built with the official SDK (bench/reference/), then the colleague list of a
-# 5,000-person department and the search of a 50,000-user portal, and rewrites the generated
-# sections of BENCHMARKS.md.
+# card on a modeled network (every request +100 ms, 10 Mbps, cold and warm, median of 10) for the
+# widget and three references (bench/), the first card on localhost with 100 ms added REST
+# latency for the widget and the SDK reference, then the colleague list of a 5,000-person
+# department and the search of a 50,000-user portal, and rewrites the generated sections of
+# BENCHMARKS.md.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
@@ -18,13 +19,15 @@ app_size=$(bash scripts/size.sh | awk '$1 == "total:app" {print $2}')
 sdk=tools/node_modules/@bitrix24/b24jssdk/dist/umd/index.min.js
 reference_size=$(cat bench/reference/index.html bench/reference/app.js | gzip -9 | wc -c)
 reference_size=$((reference_size + $(gzip -9 -c "$sdk" | wc -c)))
+network=$(node e2e/bench/network.mjs 10 100 10)
 widget=$(node e2e/bench/first-card.mjs 10 100 widget)
 reference=$(node e2e/bench/first-card.mjs 10 100 reference)
 people=$(node e2e/bench/people.mjs 100)
+echo "$network"
 echo "$widget"
 echo "$reference"
 echo "$people"
-WIDGET="$widget" REFERENCE="$reference" PEOPLE="$people" SIZE="$size" APP_SIZE="$app_size" REFERENCE_SIZE="$reference_size" python3 - <<'PY'
+NETWORK="$network" WIDGET="$widget" REFERENCE="$reference" PEOPLE="$people" SIZE="$size" APP_SIZE="$app_size" REFERENCE_SIZE="$reference_size" python3 - <<'PY'
 import json, os, re, subprocess, datetime
 w = json.loads(os.environ["WIDGET"]); r = json.loads(os.environ["REFERENCE"])
 wm, rm = w["medianMs"], r["medianMs"]
@@ -73,6 +76,40 @@ table = "\n".join(f"| {a} | {b} | {c_} | {d} |" for a, b, c_, d in rows)
 section = (f"<!-- bench:people -->\nMeasured by `scripts/bench.sh` on {datetime.date.today()}, same machine, "
            f"{p['latencyMs']} ms added to every REST answer.\n\n| Figure | Goal | Widget | Note |\n|---|---|---|---|\n{table}\n<!-- /bench:people -->")
 text = re.sub(r"<!-- bench:people -->.*<!-- /bench:people -->", lambda _: section, text, flags=re.S)
+
+n = json.loads(os.environ["NETWORK"]); t = n["targets"]
+wc, ww, hc, hw = t["widget"]["cold"], t["widget"]["warm"], t["by-hand"]["cold"], t["by-hand"]["warm"]
+kb = lambda b: f"{b / 1000:.0f} KB"
+met = lambda ok: "met" if ok else "**not met**"
+goals = [
+    ("cold: card painted", "≤ 0.8× by hand", ms(wc["painted"]), f"{wc['painted'] / hc['painted']:.2f}× by hand ({ms(hc['painted'])})", met(wc["painted"] <= 0.8 * hc["painted"])),
+    ("cold: card painted", "faster than both SDK cards", ms(wc["painted"]),
+     f"{wc['painted'] / t['sdk-batch']['cold']['painted']:.2f}× SDK batch, {wc['painted'] / t['sdk-sequential']['cold']['painted']:.2f}× SDK sequential",
+     met(wc["painted"] < min(t['sdk-batch']['cold']['painted'], t['sdk-sequential']['cold']['painted']))),
+    ("cold: interactive (the app's card)", "≤ 1.3× cold painted", ms(wc["interactive"]), f"{wc['interactive'] / wc['painted']:.2f}× painted", met(wc["interactive"] <= 1.3 * wc["painted"])),
+    ("warm: card painted", "≤ 0.8× by hand", ms(ww["painted"]), f"{ww['painted'] / hw['painted']:.2f}× by hand ({ms(hw['painted'])})", met(ww["painted"] <= 0.8 * hw["painted"])),
+    ("cold: on the wire before the card paints", "≤ 70 KB", kb(wc["bytesBeforeCard"]), "", met(wc["bytesBeforeCard"] <= 70000)),
+    ("cold: on the wire in all", "≤ 250 KB", kb(wc["bytes"]), "", met(wc["bytes"] <= 250000)),
+    ("REST requests before the card", "1", str(wc["restBeforeCard"]), "", met(wc["restBeforeCard"] == 1)),
+]
+table = "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in goals)
+names = {"widget": "the widget", "by-hand": "by hand: BX24 library, one `callBatch`",
+         "sdk-batch": "official SDK, one `callBatch`", "sdk-sequential": "official SDK, sequential calls"}
+span = lambda r: f"{r[0]:.0f}–{r[1]:.0f}"
+rows = "\n".join(
+    f"| {names[k]} | {ms(v['cold']['painted'])} ({span(v['coldPaintedRange'])}) | {ms(v['cold']['interactive'])} | "
+    f"{kb(v['cold']['bytesBeforeCard'])} | {kb(v['cold']['bytes'])} | {v['cold']['restBeforeCard']} | "
+    f"{ms(v['warm']['painted'])} ({span(v['warmPaintedRange'])}) | {kb(v['warm']['bytes'])} |"
+    for k, v in t.items())
+section = (f"<!-- bench:network -->\nMeasured by `scripts/bench.sh` on {datetime.date.today()}, {os.cpu_count()} cores ({cpu}), "
+           f"headless Chromium, Chrome DevTools network emulation of every request of the portal page and its frame: "
+           f"+{n['latencyMs']} ms, {n['mbps']} Mbps both ways; medians of {n['runs']} cold runs (a new browser context each) "
+           f"and of the warm run after each (the card opened again in that context). Times from the frame's navigation; "
+           f"bytes are the frame's `transferSize` sums (page, files, library, REST, photos) until 1 s after the app's card.\n\n"
+           f"| Goal (issue 16) | Goal | Widget | Ratio | |\n|---|---|---|---|---|\n{table}\n\n"
+           f"| Card | cold: painted (range) | cold: interactive | cold: bytes before the card | cold: bytes in all | REST before the card | warm: painted (range) | warm: bytes |\n"
+           f"|---|---|---|---|---|---|---|---|\n{rows}\n<!-- /bench:network -->")
+text = re.sub(r"<!-- bench:network -->.*<!-- /bench:network -->", lambda _: section, text, flags=re.S)
 open("BENCHMARKS.md", "w").write(text)
 PY
 echo "BENCHMARKS.md updated"

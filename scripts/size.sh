@@ -9,7 +9,11 @@
 # browser downloads from the host. The budgets live here and nowhere else. Lower them as size work lands; never raise one
 # without measuring why (BENCHMARKS.md has what each part costs).
 set -euo pipefail
-FIRST_RENDER_BUDGET_GZIP_BYTES=90000 # issue #7 asks at most 100 KB (and below the reference)
+# Issue #7 asks at most 100 KB (and below the reference). Raised from 90,000 for issue #16
+# (measured, BENCHMARKS.md): +1,416 B for the card's request sent by the page's loader before
+# any wasm arrives (index.html +1,006 B) and the app's download started by the first paint
+# (its snippet +239 B), which took the modeled network's cold card from ~520 to ~400 ms.
+FIRST_RENDER_BUDGET_GZIP_BYTES=91500
 # Raised from 224 KiB for issue #15 (measured, BENCHMARKS.md): REST over fetch with its own
 # client (encoding, answers, retries by status, leaky bucket, token life, session check).
 APP_BUDGET_GZIP_BYTES=$((233 * 1024))

@@ -5,8 +5,76 @@
  * would throw at load, so it is not loaded and the widget explains where it runs instead.
  * The host is checked strictly before it is used: window.name is set by whoever opens us.
  * A portal on this machine (the demo portal) serves the BX24 stand-in at /bx24/api/v1/;
- * any other portal gets the real library. */
+ * any other portal gets the real library.
+ *
+ * It also sends the card's one REST request at once, before the library and the wasm arrive:
+ * it asks the portal for the init data itself (getInitData over postMessage, bitrix24.md
+ * section 3) and, in a profile placement with a plain USER_ID, posts CARD_BATCH for that user
+ * and leaves the answer on the page for the wasm (crates/bx24/src/handover.rs), which takes it
+ * instead of sending its own. CARD_BATCH is the body Rust builds for the first screen, checked
+ * by a native test (src/profile/load.rs); anything unexpected just leaves the request to the
+ * wasm. */
 (function () {
+  var CARD_BATCH = 'halt=0&cmd[scope]=scope&cmd[me]=user.current&cmd[person]=user.get%3FID%3D{USER}&cmd[presence]=im.user.get%3FID%3D{USER}&cmd[dep0]=department.get%3FID%3D%2524result%255Bperson%255D%255B0%255D%255BUF_DEPARTMENT%255D&cmd[dep1]=department.get%3FID%3D%2524result%255Bdep0%255D%255B0%255D%255BPARENT%255D&cmd[dep2]=department.get%3FID%3D%2524result%255Bdep1%255D%255B0%255D%255BPARENT%255D&cmd[dep3]=department.get%3FID%3D%2524result%255Bdep2%255D%255B0%255D%255BPARENT%255D&cmd[dep4]=department.get%3FID%3D%2524result%255Bdep3%255D%255B0%255D%255BPARENT%255D&cmd[head0]=user.get%3FID%3D%2524result%255Bdep0%255D%255B0%255D%255BUF_HEAD%255D&cmd[head1]=user.get%3FID%3D%2524result%255Bdep1%255D%255B0%255D%255BUF_HEAD%255D&cmd[head2]=user.get%3FID%3D%2524result%255Bdep2%255D%255B0%255D%255BUF_HEAD%255D&cmd[head3]=user.get%3FID%3D%2524result%255Bdep3%255D%255B0%255D%255BUF_HEAD%255D&cmd[head4]=user.get%3FID%3D%2524result%255Bdep4%255D%255B0%255D%255BUF_HEAD%255D';
+  /* As the bx24 crate's defaults: the call timeout, and the request's key and slot. */
+  var TIMEOUT_MS = 20000;
+  var SLOT = 'profile-widget.first-request';
+
+  function userOf(init) {
+    if (init.PLACEMENT !== 'USER_PROFILE_MENU' && init.PLACEMENT !== 'USER_PROFILE_TOOLBAR') return null;
+    var options = init.PLACEMENT_OPTIONS;
+    if (typeof options === 'string') options = JSON.parse(options);
+    var id = options && options.USER_ID;
+    if (typeof id !== 'string' && typeof id !== 'number') return null;
+    id = String(id);
+    return /^[1-9][0-9]{0,9}$/.test(id) && Number(id) <= 2147483647 ? id : null;
+  }
+
+  function send(endpoint, init) {
+    var user = userOf(init);
+    var token = init.AUTH_ID;
+    if (!user || typeof token !== 'string' || !token) return;
+    var url = endpoint + 'batch.json';
+    var params = CARD_BATCH.split('{USER}').join(user);
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
+    var answer = fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'auth=' + encodeURIComponent(token) + '&' + params,
+      signal: controller.signal
+    }).then(function (response) {
+      return response.json().then(function (body) { return body; }, function (error) {
+        if (controller.signal.aborted) throw error;
+        return undefined; /* not JSON: the wasm reads the status */
+      }).then(function (body) { return { status: response.status, body: body }; });
+    }).then(function (outcome) {
+      clearTimeout(timer);
+      return outcome;
+    }, function () {
+      clearTimeout(timer);
+      return { failure: controller.signal.aborted ? 'timeout' : 'network' };
+    });
+    window[Symbol.for(SLOT)] = { key: url + ' ' + params, answer: answer };
+    performance.mark('profile:early-request');
+  }
+
+  /* getInitData to the parent, as the library sends it; the answer comes once, from the
+   * portal's origin, under our callback id. */
+  function early(origin, endpoint, sid) {
+    var callback = '';
+    while (callback.length < 32) callback += Math.random().toString(36).slice(2);
+    callback = callback.slice(0, 32);
+    function listener(event) {
+      if (event.origin !== origin || typeof event.data !== 'string') return;
+      if (event.data.indexOf(callback + ':') !== 0) return;
+      removeEventListener('message', listener);
+      try { send(endpoint, JSON.parse(event.data.slice(callback.length + 1))); } catch (e) { /* the wasm sends it */ }
+    }
+    addEventListener('message', listener);
+    parent.postMessage('getInitData::' + callback + ':' + sid, origin);
+  }
+
   var parts = String(window.name || '').split('|');
   if (parts.length !== 3) return;
   var host = parts[0];
@@ -15,9 +83,11 @@
   if (!/^(\[[0-9a-f:]+\]|[a-z0-9.-]+)(:[0-9]{1,5})?$/i.test(host)) return;
   var hostname = host.replace(/:[0-9]+$/, '');
   var local = hostname === 'localhost' || hostname === '[::1]' || /^127\.[0-9.]+$/.test(hostname);
-  var src = local
-    ? (https ? 'https://' : 'http://') + host + '/bx24/api/v1/'
-    : 'https://api.bitrix24.com/api/v1/';
+  var origin = (https ? 'https://' : 'http://') + host;
+  var src = local ? origin + '/bx24/api/v1/' : 'https://api.bitrix24.com/api/v1/';
+  /* REST goes to the host as the library keeps it: without a default port. */
+  var endpoint = (https ? 'https://' : 'http://') + host.replace(/:(80|443)$/, '') + '/rest/';
+  try { early(origin, endpoint, parts[2]); } catch (e) { /* the wasm sends it */ }
   /* A parser-blocking script, so BX24 exists (and has sent getInitData) before the wasm runs.
    * src is an external address checked above: no escaping needed. The end tag is built from
    * two parts so that it never appears in the inlined text. */

@@ -9,7 +9,10 @@
 //!   otherwise the app is loaded at once, and it connects (and asks for a token) as before;
 //! - it sends the card's one batch and leaves it on the page for the app (`bx24::handover`),
 //!   so the app waits for that request instead of sending another, and handles any failure
-//!   of it exactly as if it had sent it (no retry is made here);
+//!   of it exactly as if it had sent it (no retry is made here); usually the page's inline
+//!   loader (`web/bx24-loader.js`) has sent that very request before any wasm arrived, and
+//!   this waits on it instead;
+//! - it starts downloading the app at once, so that it arrives while the request is out;
 //! - only a card it can read in full within [`PAINT_WAIT_MS`] is drawn; then the app loads.
 //!
 //! The app mounts hidden and replaces the drawn card in one step when it has its own
@@ -37,6 +40,18 @@ export function load_app(file, attempt) {
     .then((app) => app.default())
     .then((wasm) => { dispatchEvent(new CustomEvent('ProfileWidgetAppStarted', { detail: { wasm } })); });
 }
+export function preload_app(file) {
+  const script = new URL('../../' + file, import.meta.url).href;
+  const links = [['modulepreload', script, ''], ['preload', script.replace(/[.]js$/, '_bg.wasm'), 'fetch']];
+  for (const [rel, href, as] of links) {
+    const link = document.createElement('link');
+    link.rel = rel;
+    link.href = href;
+    link.crossOrigin = 'anonymous'; /* as import() and the glue's fetch() ask for it */
+    if (as) { link.as = as; link.type = 'application/wasm'; }
+    document.head.appendChild(link);
+  }
+}
 ")]
 extern "C" {
     /// Imports and starts the app `file`, which sits two folders above this module (in
@@ -46,6 +61,11 @@ extern "C" {
     /// does for this binary (the benchmark reads both heaps).
     #[wasm_bindgen(catch)]
     fn load_app(file: &str, attempt: u32) -> Result<js_sys::Promise, JsValue>;
+
+    /// Starts downloading the app `file` and its wasm without running them, so that they
+    /// arrive while the card's request is out, not after the card is drawn.
+    #[wasm_bindgen(catch)]
+    fn preload_app(file: &str) -> Result<(), JsValue>;
 }
 
 /// The app's file, as `scripts/version-app.sh` named it in the page; Trunk's own unhashed
@@ -76,6 +96,7 @@ fn is_app_file(file: &str) -> bool {
 pub fn run() {
     wasm_bindgen_futures::spawn_local(async {
         crate::ui::mark("profile:start");
+        let _ = preload_app(&app_file());
         let host = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("app"));

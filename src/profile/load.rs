@@ -256,6 +256,23 @@ mod tests {
         })
     }
 
+    /// The page's inline loader sends the first screen's request before the wasm arrives
+    /// (`bx24::handover`): from this template, with `{USER}` replaced by the placement's user.
+    /// Any other body would be a second request.
+    #[test]
+    fn the_loader_sends_exactly_the_first_screens_request() {
+        const LOADER: &str = include_str!("../../web/bx24-loader.js");
+        let largest = UserId::new(i32::MAX as u64).unwrap();
+        let body = FirstScreen::new(largest).batch.request_body();
+        let id = largest.get().to_string();
+        assert_eq!(body.matches(&id).count(), 2, "{body}");
+        let line = format!("var CARD_BATCH = '{}';", body.replace(&id, "{USER}"));
+        assert!(
+            LOADER.contains(&line),
+            "web/bx24-loader.js must hold the first screen's request, as\n{line}"
+        );
+    }
+
     #[test]
     fn one_request_with_references() {
         let screen = FirstScreen::new(UserId::new(42).unwrap());

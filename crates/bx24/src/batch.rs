@@ -242,6 +242,20 @@ impl Batch {
     pub fn is_empty(&self) -> bool {
         self.commands.is_empty()
     }
+
+    /// The body of this batch's one request, without the token (sent first as `auth=…&`),
+    /// for a page script that sends it before the wasm arrives and leaves it for
+    /// [`Bx24::batch_to_hand_over`](crate::Bx24::batch_to_hand_over) (the request is
+    /// identified by its URL and this body).
+    ///
+    /// ```
+    /// let mut batch = bx24::Batch::new();
+    /// batch.add::<u32, _>("me", "user.get", &serde_json::json!({"ID": 7})).unwrap();
+    /// assert_eq!(batch.request_body(), "halt=0&cmd[me]=user.get%3FID%3D7");
+    /// ```
+    pub fn request_body(&self) -> String {
+        crate::client::batch_body(&self.commands, self.halt)
+    }
 }
 
 /// Serialises call parameters; `()` and `null` mean none.

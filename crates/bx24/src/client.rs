@@ -496,7 +496,7 @@ fn resolved(chunk: &[Command], known: &HashMap<String, Entry>) -> Vec<Command> {
 
 /// `halt=0&cmd[key]=method%3Fparams…`, the commands in their order (references and `halt`
 /// depend on it).
-fn batch_body(commands: &[Command], halt: bool) -> String {
+pub(crate) fn batch_body(commands: &[Command], halt: bool) -> String {
     let mut body = String::from(if halt { "halt=1" } else { "halt=0" });
     for command in commands {
         let mut call = command.method.clone();

@@ -4,10 +4,14 @@
 //! than it did before the split).
 //!
 //! Both instances share the page's JS realm, so the sender leaves the request on the global
-//! object under a registered symbol: a fingerprint of the request (URL and body) and a promise
-//! of its answer. The first POST of the same request in either instance takes it, once, and
-//! waits on that promise instead of sending; retries send as usual. Nothing secret is left
-//! there: no token (the fingerprint is a hash), only the answer the page already holds.
+//! object under a registered symbol: its key (the URL and the body without the token) and a
+//! promise of its answer. The first POST of the same request in either instance takes it,
+//! once, and waits on that promise instead of sending; retries send as usual. Nothing secret
+//! is left there: no token, only the answer the page already holds.
+//!
+//! The page's inline loader may have sent the request first, before any wasm arrived (it
+//! builds the same key from the body [`Batch::request_body`](crate::Batch::request_body)
+//! gives): the first paint then waits on that one and leaves it for the app.
 
 use crate::error::Failure;
 use crate::fetch::{answer_from_js, post_js};
@@ -25,21 +29,37 @@ fn slot() -> JsValue {
     js_sys::Symbol::for_(SLOT).into()
 }
 
-/// What identifies a request: a hash of its URL and body, equal in every instance built from
-/// this code (the hasher's keys are fixed).
+/// What identifies a request: its URL and its body without the token (`auth=…&` first), the
+/// same in every instance and in the page's loader, which knows no other token. A space
+/// joins them (neither holds one, and the loader's text must do without escapes: the page's
+/// minifier rewrites them).
 fn key(url: &str, body: &str) -> String {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut hasher = DefaultHasher::new();
-    (url, body).hash(&mut hasher);
-    hasher.finish().to_string()
+    let params = match body.strip_prefix("auth=") {
+        Some(rest) => rest.split_once('&').map_or("", |(_, params)| params),
+        None => body,
+    };
+    format!("{url} {params}")
 }
 
-/// Sends a POST now and leaves it for the next [`adopt`] of the same URL and body; its answer.
+/// The answer of the request the page left for this URL and body, if any, leaving it there.
+fn waiting(url: &str, body: &str) -> Option<Promise> {
+    let request = Reflect::get(&js_sys::global(), &slot()).ok()?;
+    if !request.is_object() || js::member(&request, "key").as_string()? != key(url, body) {
+        return None;
+    }
+    js::member(&request, "answer").dyn_into().ok()
+}
+
+/// Leaves a POST for the next [`adopt`] of the same URL and body, sending it now unless the
+/// page's loader already has; its answer.
 pub(crate) fn send_and_publish(
     url: &str,
     body: String,
     timeout_ms: u32,
 ) -> impl Future<Output = Result<HttpAnswer, Failure>> + use<> {
+    if let Some(answer) = waiting(url, &body) {
+        return answer_of(answer);
+    }
     let request = js_sys::Object::new();
     let _ = Reflect::set(&request, &"key".into(), &key(url, &body).into());
     let url = url.to_owned();
@@ -72,13 +92,9 @@ pub(crate) fn adopt(
     url: &str,
     body: &str,
 ) -> Option<impl Future<Output = Result<HttpAnswer, Failure>> + use<>> {
+    let answer = waiting(url, body)?;
     let global = js_sys::global();
-    let request = Reflect::get(&global, &slot()).ok()?;
-    if !request.is_object() || js::member(&request, "key").as_string()? != key(url, body) {
-        return None;
-    }
     let _ = Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &slot());
-    let answer: Promise = js::member(&request, "answer").dyn_into().ok()?;
     Some(answer_of(answer))
 }
 
