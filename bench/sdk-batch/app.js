@@ -1,5 +1,6 @@
 // A reference (issue 16): the first card with the official SDK, @bitrix24/b24jssdk in frame
-// mode, in one `callBatch` with `$result` references, the fastest way its API offers. Not a test.
+// mode, in one `callBatch` with `$result` references, the fastest way its API offers; it draws
+// exactly as bench/reference/app.js does, so that only the loading differs. Not a test.
 (async () => {
   performance.mark('reference:start');
   const $b24 = await B24Js.initializeB24Frame();

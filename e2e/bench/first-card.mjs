@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPortal, control, root } from '../support/portal.mjs';
 import { launch, openPage, handlerFrame } from '../support/browser.mjs';
+import { watchPaints } from './paints.mjs';
 
 const runs = Number(process.argv[2] || 10);
 const latency = Number(process.argv[3] || 100);
@@ -28,23 +29,7 @@ const samples = [];
 try {
   for (let run = 0; run < runs; run++) {
     const { page } = await openPage(browser);
-    // In every frame: note when a card is first painted (two frames after it appears: the
-    // widget's first paint `.first-card`, or the app's `.profile-card`), and when the app's
-    // card is (interactive), independent of how often the test polls.
-    await page.addInitScript(() => {
-      const paintedAfter = (selector, name) => {
-        const observer = new MutationObserver(() => {
-          if (window[name] === undefined && document.querySelector(selector)) {
-            window[name] = null;
-            observer.disconnect();
-            requestAnimationFrame(() => requestAnimationFrame(() => { window[name] = performance.now(); }));
-          }
-        });
-        observer.observe(document, { childList: true, subtree: true }); // no root element yet
-      };
-      paintedAfter('.first-card, .profile-card', '__painted');
-      paintedAfter('.profile-card', '__interactive');
-    });
+    await page.addInitScript(watchPaints);
     await page.goto(sim.portal + '/');
     await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
     const before = (await control(sim.portal, '/sim/api/log')).requests;

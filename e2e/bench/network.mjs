@@ -15,44 +15,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPortal, root } from '../support/portal.mjs';
 import { launch, handlerFrame } from '../support/browser.mjs';
+import { watchPaints } from './paints.mjs';
 
 const runs = Number(process.argv[2] || 10);
 const latencyMs = Number(process.argv[3] || 100);
 const mbps = Number(process.argv[4] || 10);
 const sdk = path.join(root, 'tools/node_modules/@bitrix24/b24jssdk/dist/umd/index.min.js');
+// The references' files; the SDK cards share bench/reference/index.html (the SDK, then app.js).
 const TARGETS = {
   widget: null,
-  'sdk-sequential': ['bench/reference', true],
-  'sdk-batch': ['bench/sdk-batch', true],
-  'by-hand': ['bench/hand', false],
+  'sdk-sequential': { files: ['bench/reference/index.html', 'bench/reference/app.js'], sdk: true },
+  'sdk-batch': { files: ['bench/reference/index.html', 'bench/sdk-batch/app.js'], sdk: true },
+  'by-hand': { files: ['bench/hand/index.html'], sdk: false },
 };
 
 /** A dist directory for a reference: its files, the SDK if it uses it, compressed copies. */
-function referenceDist([dir, withSdk]) {
+function referenceDist({ files, sdk: withSdk }) {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'reference-'));
-  for (const file of fs.readdirSync(path.join(root, dir))) {
-    fs.copyFileSync(path.join(root, dir, file), path.join(dist, file));
-  }
+  for (const file of files) fs.copyFileSync(path.join(root, file), path.join(dist, path.basename(file)));
   if (withSdk) fs.copyFileSync(sdk, path.join(dist, 'b24jssdk.js'));
   execFileSync('bash', [path.join(root, 'scripts/precompress.sh'), dist]);
   return dist;
-}
-
-// In every frame: when a card is first painted (two frames after it appears: the widget's first
-// paint `.first-card`, or a `.profile-card`), and when the app's card is (interactive).
-function watchPaints() {
-  const paintedAfter = (selector, name) => {
-    const observer = new MutationObserver(() => {
-      if (window[name] === undefined && document.querySelector(selector)) {
-        window[name] = null;
-        observer.disconnect();
-        requestAnimationFrame(() => requestAnimationFrame(() => { window[name] = performance.now(); }));
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  };
-  paintedAfter('.first-card, .profile-card', '__painted');
-  paintedAfter('.profile-card', '__interactive');
 }
 
 /** Opens the portal, then the card (the toolbar placement), and measures it in the frame. */
