@@ -5,17 +5,21 @@
 //! - [`errors`]: what the user is told for each bridge error;
 //! - [`context`], [`i18n`], [`profile::model`]: pure logic, tested natively;
 //! - [`profile`]: the card's data, loaded in one request;
+//! - [`card`]: what the card says, shared by both renderers;
 //! - [`ui`]: Leptos components that take typed data;
-//! - [`first_paint`]: the small binary's card, drawn before the app has loaded.
+//! - [`first_paint`]: the small binary's card, drawn before the app has loaded;
+//! - [`page`]: the contract between the two binaries on one page (marks, the drawn card).
 
 #![warn(missing_docs)]
 
 pub use bx24;
+pub mod card;
 pub mod context;
 pub mod errors;
 pub mod first_paint;
 pub mod i18n;
 pub mod install;
+pub mod page;
 pub mod profile;
 pub mod ui;
 
@@ -26,7 +30,7 @@ pub mod ui;
 /// ```
 pub fn start() {
     use wasm_bindgen::JsCast;
-    if let Some(live) = first_paint::container_beside_drawn_card() {
+    if let Some(live) = page::container_beside_drawn_card() {
         // A drawn card is showing: mount beside it, hidden; the app retires it when it has
         // its own card (or anything else to show).
         leptos::mount::mount_to(live.unchecked_into(), || leptos::view! { <ui::App/> }).forget();

@@ -2,18 +2,14 @@
 //! [`Summary`] and with the same classes (one stylesheet for both). Every value from the portal
 //! is set as text; links and the photo come from the summary's encoders and URL checks.
 
+use crate::card::{SEPARATOR, Summary};
 use crate::context::PlacementCode;
 use crate::i18n::{CardMsg, Lang, t_card};
+use crate::page::{DRAWN, drawn_card};
 use crate::profile::Profile;
-use crate::ui::{SEPARATOR, Summary};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Document, Element};
-
-/// The class of the drawn card's `<main>`; the app retires it.
-const DRAWN: &str = "first-paint";
-/// The class of the container the app mounts into, hidden, beside a drawn card.
-const LIVE: &str = "app-live";
 
 fn document() -> Option<Document> {
     web_sys::window()?.document()
@@ -134,71 +130,6 @@ fn isolated(parent: &Element, values: &[impl AsRef<str>]) -> Option<()> {
         add(parent, "bdi", "", value)?;
     }
     Some(())
-}
-
-/// The drawn card's `<main>` in `#app`, if it is there.
-fn drawn_card(document: &Document) -> Option<Element> {
-    document
-        .query_selector(&format!("#app > .{DRAWN}"))
-        .ok()
-        .flatten()
-}
-
-/// If `#app` holds a drawn card: a new hidden container beside it, for the app to mount into.
-///
-/// ```no_run
-/// if let Some(container) = profile_widget::first_paint::container_beside_drawn_card() {
-///     // mount the app into `container`; `retire()` shows it
-/// }
-/// ```
-pub fn container_beside_drawn_card() -> Option<Element> {
-    let document = document()?;
-    drawn_card(&document)?;
-    let live = add(&document.get_element_by_id("app")?, "div", LIVE, "")?;
-    live.set_attribute("hidden", "").ok()?;
-    Some(live)
-}
-
-/// Removes the drawn card and shows the app's container in its place, in one step. Does
-/// nothing when there is no drawn card (any more). A contact link that had the keyboard focus
-/// hands it to the same link in the app's card, which is inserted right after this call.
-///
-/// ```no_run
-/// profile_widget::first_paint::retire();
-/// ```
-pub fn retire() {
-    let Some(document) = document() else { return };
-    let Some(drawn) = drawn_card(&document) else {
-        return;
-    };
-    let focused_link = document
-        .active_element()
-        .filter(|element| drawn.contains(Some(element)))
-        .and_then(|element| element.get_attribute("href"));
-    drawn.remove();
-    if let Ok(Some(live)) = document.query_selector(&format!("#app > .{LIVE}")) {
-        let _ = live.remove_attribute("hidden");
-    }
-    if let Some(href) = focused_link {
-        // A microtask: it runs once the caller has inserted the app's card.
-        wasm_bindgen_futures::spawn_local(async move { focus_link(&href) });
-    }
-}
-
-/// Focuses the app card's contact link to `href`, if there is one.
-fn focus_link(href: &str) {
-    let Some(links) =
-        document().and_then(|d| d.query_selector_all("#app .profile-card .contacts a").ok())
-    else {
-        return;
-    };
-    let same = (0..links.length())
-        .filter_map(|i| links.item(i))
-        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        .find(|link| link.get_attribute("href").as_deref() == Some(href));
-    if let Some(link) = same {
-        let _ = link.focus();
-    }
 }
 
 /// Says that the app could not be loaded, with a button that runs `retry` (once).

@@ -21,7 +21,7 @@
 
 mod draw;
 
-pub use draw::{container_beside_drawn_card, draw, retire};
+pub use draw::draw;
 
 use crate::bx24;
 use crate::i18n::{CardMsg, Lang, t_card};
@@ -95,7 +95,7 @@ fn is_app_file(file: &str) -> bool {
 /// ```
 pub fn run() {
     wasm_bindgen_futures::spawn_local(async {
-        crate::ui::mark("profile:start");
+        crate::page::mark("profile:start");
         let _ = preload_app(&app_file());
         let host = web_sys::window()
             .and_then(|w| w.document())
@@ -122,7 +122,7 @@ pub fn run() {
 pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
     let bx24 = bx24::connect_if_ready(PAINT_WAIT_MS).await?;
     let context = crate::profile::placement(&bx24).ok()?;
-    crate::ui::mark("profile:connected");
+    crate::page::mark("profile:connected");
     let lang = Lang::from_bitrix(&bx24.lang());
     let user = context.user_id;
     let screen = FirstScreen::new(user);
@@ -131,9 +131,9 @@ pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
         .await
         .ok()?;
     let profile = screen.read(user, &results).ok()?;
-    crate::ui::mark("profile:data");
+    crate::page::mark("profile:data");
     draw(host, lang, &profile, &bx24.domain(), context.code)?;
-    crate::ui::mark("profile:card");
+    crate::page::mark("profile:card");
     // The frame's height follows the card now, not when the app arrives.
     wasm_bindgen_futures::spawn_local(async move {
         let _ = bx24.fit_window().await;
@@ -149,7 +149,7 @@ async fn start_app(lang: Option<Lang>, attempt: u32) {
     };
     if !loaded {
         web_sys::console::warn_1(&"profile widget: the app could not be loaded".into());
-        let lang = lang.unwrap_or_else(crate::ui::url_lang);
+        let lang = lang.unwrap_or_else(crate::page::url_lang);
         draw::load_failed(
             t_card(lang, CardMsg::ErrNetwork),
             t_card(lang, CardMsg::Retry),

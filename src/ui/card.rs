@@ -2,12 +2,12 @@
 //! Every text from the portal is rendered as text; links are built with encoders; only safe
 //! image URLs load.
 
-use super::format;
 use super::forms::{self, MeetingForm, TaskForm, ThanksForm, WriteState};
 use super::people::{PeoplePanel, PersonSearch};
 use super::share::{QrPanel, VcardLink};
-use super::summary::{Contact, Fact, Manager, SEPARATOR, Summary};
 use crate::bx24::{Bx24, OpenPathOutcome};
+use crate::card::format;
+use crate::card::{Contact, Fact, Manager, SEPARATOR, Summary};
 use crate::context::{PlacementCode, UserId};
 use crate::i18n::{Lang, Msg, t, time_difference};
 use crate::profile::{Profile, vcard};

@@ -6,8 +6,8 @@
 //! (`profile::outcome`); only a lookup that finds nothing lets it be sent again.
 
 use super::failure::{Failure, FailureNote};
-use super::format;
 use crate::bx24::{Batch, Bx24, Error};
+use crate::card::format;
 use crate::context::UserId;
 use crate::i18n::{Lang, Msg, t};
 use crate::profile::actions::{

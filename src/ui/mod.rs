@@ -2,23 +2,22 @@
 
 mod card;
 mod failure;
-pub(crate) mod format;
 mod forms;
 mod install;
 mod people;
 mod share;
 mod status;
-mod summary;
 
 use crate::bx24::{self, Bx24, Options};
+use crate::card::format;
 use crate::context::{ContextError, PlacementCode, PlacementContext, UserId};
 use crate::i18n::{Lang, Msg, retrying_in, t};
+use crate::page::{mark, url_lang};
 use crate::profile::{self, LoadError, Profile};
 pub use card::ProfileCard;
 pub use install::InstallPage;
 use leptos::prelude::*;
 pub use status::{ErrorPanel, OutsidePage};
-pub use summary::{Contact, Fact, Manager, SEPARATOR, Summary};
 
 /// What the widget is doing.
 ///
@@ -145,7 +144,7 @@ pub fn App(
                 if !matches!(phase, Phase::Connecting | Phase::Loading(_)) {
                     // Built and inserted in this same run: the drawn card and this one are
                     // never both in the page.
-                    crate::first_paint::retire();
+                    crate::page::retire();
                 }
                 match phase {
                 Phase::Connecting => view! {
@@ -205,18 +204,6 @@ fn fail(phase: RwSignal<Phase>, error: LoadError) {
     phase.set(Phase::Failed(error));
 }
 
-/// A User Timing mark, read by the benchmark script (`performance.mark(name)`).
-pub(crate) fn mark(name: &str) {
-    use wasm_bindgen::JsCast;
-    let performance =
-        js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap_or_default();
-    if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
-    {
-        let _ = mark.call1(&performance, &name.into());
-    }
-}
-
 /// Fits the frame to the content after the next paint.
 async fn fit(bx24: &Bx24) {
     gloo_timers::future::TimeoutFuture::new(0).await;
@@ -260,18 +247,4 @@ fn fit_on_resize(bx24: &Bx24) {
     if observe().is_some() {
         on_resize.forget();
     }
-}
-
-/// `LANG` from the handler URL's query (Bitrix24 appends it), for pages shown before
-/// or without a connection.
-pub(crate) fn url_lang() -> Lang {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("LANG="))
-        .map(Lang::from_bitrix)
-        .unwrap_or_default()
 }

@@ -3,8 +3,8 @@
 //! reports, loaded with the ID cursor and drawn as a virtualized list.
 
 use super::failure::{Failure, FailureNote};
-use super::format;
 use crate::bx24::{Bx24, ListRequest};
+use crate::card::format;
 use crate::context::UserId;
 use crate::i18n::{Lang, Msg, t};
 use crate::profile::people::{matches, visible_rows};

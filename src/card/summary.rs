@@ -78,7 +78,7 @@ impl Summary {
     ///
     /// ```no_run
     /// # fn demo(profile: profile_widget::profile::Profile) {
-    /// use profile_widget::{i18n::Lang, ui::Summary};
+    /// use profile_widget::{card::Summary, i18n::Lang};
     /// let summary = Summary::new(Lang::En, &profile, "example.bitrix24.com");
     /// println!("{} · {}", summary.name, summary.presence.1);
     /// # }
