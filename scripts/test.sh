@@ -1,34 +1,55 @@
 #!/usr/bin/env bash
 # Every test, in the order that fails fastest. CI runs exactly this (.ci/run).
+# `scripts/test.sh <stage>…` runs only those stages, in the order given (`scripts/test.sh list`
+# names them); `e2e` and `reliability` read the build the `build` stage makes.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
-bash scripts/setup.sh
 
-step() { printf '\n==> %s\n' "$*"; }
 wasm=(--target wasm32-unknown-unknown)
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
+stages=(versions fmt clippy clippy-wasm native chromium firefox build size e2e reliability)
+declare -A about=(
+  [versions]="pinned versions agree"
+  [fmt]="cargo fmt --check"
+  [clippy]="clippy, native"
+  [clippy-wasm]="clippy, wasm32"
+  [native]="native tests (pure logic, doc examples)"
+  [chromium]="browser tests in headless Chromium"
+  [firefox]="browser tests in headless Firefox"
+  [build]="release build (wasm-opt -Oz) and the portal simulator"
+  [size]="size budget"
+  [e2e]="end-to-end in headless Chromium (the fault table in Firefox too): smoke, protocol, actions, install, look, hardening, official SDK"
+  [reliability]="RELIABILITY.md from the counts the hardening tests recorded"
+)
 
-step "pinned versions agree"
-bash scripts/check-versions.sh
-step "cargo fmt --check"
-cargo fmt --all --check
-step "clippy, native"
-cargo clippy --locked --workspace --all-targets -- -D warnings
-step "clippy, wasm32"
-cargo clippy --locked -p profile-widget -p bx24 --all-targets "${wasm[@]}" -- -D warnings
-step "native tests (pure logic, doc examples)"
-cargo test --locked --workspace
-step "browser tests in headless Chromium"
-env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked "${wasm[@]}" --tests
-step "browser tests in headless Firefox"
-env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked "${wasm[@]}" --tests
-step "release build (wasm-opt -Oz) and the portal simulator"
-trunk build --release
-cargo build --locked -p portal
-step "size budget"
-bash scripts/size.sh
-step "end-to-end in headless Chromium: smoke, protocol, actions, install, look, hardening, official SDK"
-node --test e2e/
-step "RELIABILITY.md from the counts the hardening tests recorded"
-python3 scripts/reliability.py
+run_stage() {
+  case $1 in
+    versions) bash scripts/check-versions.sh ;;
+    fmt) cargo fmt --all --check ;;
+    clippy) cargo clippy --locked --workspace --all-targets -- -D warnings ;;
+    clippy-wasm) cargo clippy --locked -p profile-widget -p bx24 --all-targets "${wasm[@]}" -- -D warnings ;;
+    native) cargo test --locked --workspace ;;
+    chromium) env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked "${wasm[@]}" --tests ;;
+    firefox) env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked "${wasm[@]}" --tests ;;
+    build) trunk build --release && cargo build --locked -p portal ;;
+    size) bash scripts/size.sh ;;
+    e2e) node --test e2e/ ;;
+    reliability) python3 scripts/reliability.py ;;
+  esac
+}
+
+if [[ ${1:-} == list ]]; then
+  for stage in "${stages[@]}"; do printf '%-12s %s\n' "$stage" "${about[$stage]}"; done
+  exit 0
+fi
+selected=("$@")
+((${#selected[@]})) || selected=("${stages[@]}")
+for stage in "${selected[@]}"; do
+  [[ -n ${about[$stage]:-} ]] || { echo "test.sh: no stage '$stage' (scripts/test.sh list)" >&2; exit 2; }
+done
+bash scripts/setup.sh
+for stage in "${selected[@]}"; do
+  printf '\n==> %s\n' "${about[$stage]}"
+  run_stage "$stage"
+done
