@@ -91,6 +91,9 @@ goals = [
     ("cold: on the wire before the card paints", "≤ 70 KB", kb(wc["bytesBeforeCard"]), "", met(wc["bytesBeforeCard"] <= 70000)),
     ("cold: on the wire in all", "≤ 250 KB", kb(wc["bytes"]), "", met(wc["bytes"] <= 250000)),
     ("REST requests before the card", "1", str(wc["restBeforeCard"]), "", met(wc["restBeforeCard"] == 1)),
+    ("5,000 colleagues: requests (localhost, below)", "≤ 3", str(c["requests"]), "", met(c["requests"] <= 3 and not c["failed"])),
+    ("5,000 colleagues: scroll frames over 16 ms of work", "none", f"{c['framesOverBudget']} of {c['frames']}", "", met(c["framesOverBudget"] == 0)),
+    ("wasm heap with them loaded", "≤ 20 MB", mb(c["heapBytes"]), "", met(c["heapBytes"] is not None and c["heapBytes"] <= 20 * 1048576)),
 ]
 table = "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in goals)
 names = {"widget": "the widget", "by-hand": "by hand: BX24 library, one `callBatch`",
