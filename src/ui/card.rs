@@ -329,23 +329,17 @@ fn CopyButton(lang: Lang, text: String) -> impl IntoView {
 /// Copies through the asynchronous clipboard API; `false` where the frame may not (no
 /// secure context, or no clipboard-write permission), and then the button stays as it was.
 async fn copy_to_clipboard(text: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let global = js_sys::global();
-    let navigator = js_sys::Reflect::get(&global, &"navigator".into()).unwrap_or_default();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
-    let Some(write) = js_sys::Reflect::get(&clipboard, &"writeText".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return false;
-    };
-    match write
-        .call1(&clipboard, &text.into())
-        .map(js_sys::Promise::from)
-    {
+    match write_text(text) {
         Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-        Err(_) => false,
+        Err(_) => false, // no `navigator.clipboard` here
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `navigator.clipboard.writeText(text)`; throws where the frame has no clipboard.
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    fn write_text(text: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
 
 #[component]

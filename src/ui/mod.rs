@@ -212,10 +212,24 @@ async fn fit(bx24: &Bx24) {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `ResizeObserver`; constructing it throws where there is none.
+    type ResizeObserver;
+
+    #[wasm_bindgen(catch, constructor)]
+    fn new(
+        on_resize: &wasm_bindgen::closure::Closure<dyn FnMut()>,
+    ) -> Result<ResizeObserver, wasm_bindgen::JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn observe(this: &ResizeObserver, target: &web_sys::Element);
+}
+
 /// Fits the frame whenever the page's size changes (a form opens, a list loads), so the
 /// frame never shows an inner scrollbar. Lives as long as the page.
 fn fit_on_resize(bx24: &Bx24) {
-    use wasm_bindgen::{JsCast, closure::Closure};
+    use wasm_bindgen::closure::Closure;
     let bx24 = bx24.clone();
     let pending = std::rc::Rc::new(std::cell::Cell::new(false));
     let on_resize = Closure::<dyn FnMut()>::new(move || {
@@ -228,23 +242,16 @@ fn fit_on_resize(bx24: &Bx24) {
             pending.set(false);
         });
     });
-    let global = js_sys::global();
-    let observe = || -> Option<()> {
-        let constructor: js_sys::Function = js_sys::Reflect::get(&global, &"ResizeObserver".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let observer =
-            js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(on_resize.as_ref()))
-                .ok()?;
-        let body = web_sys::window()?.document()?.body()?;
-        let method: js_sys::Function = js_sys::Reflect::get(&observer, &"observe".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        method.call1(&observer, &body).ok().map(|_| ())
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
     };
-    if observe().is_some() {
+    if let Ok(observer) = ResizeObserver::new(&on_resize) {
+        observer.observe(&body);
+        // Both live as long as the page: the observer holds the closure.
         on_resize.forget();
+        std::mem::forget(observer);
     }
 }
