@@ -4,22 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { control, root } from './support/portal.mjs';
-import { openPage } from './support/browser.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { openWidget as open } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started), { reset: {} });
 
-async function openWidget(placement = 'USER_PROFILE_TOOLBAR') {
-  const { page, problems } = await openPage(browser);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
-  await page.evaluate((p) => window.__sim.openPlacement(p), placement);
-  const frame = page.frameLocator('iframe');
-  await frame.locator('.profile-card').waitFor({ timeout: 15000 });
-  return { page, frame, problems };
-}
+const openWidget = (placement) => open(browser, sim, { placement, viewport: { width: 1280, height: 900 } });
 
 const writes = async () => (await control(sim.portal, '/sim/api/log')).writes;
 // The library sends parameters as a PHP form, so the portal sees text, and lists as maps.

@@ -8,6 +8,7 @@ import { control } from './support/portal.mjs';
 import { openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { gotoPortal, openPlacement } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started));
@@ -112,9 +113,8 @@ test(`${CASES.length} malformed contexts each end in their defined state`, async
       init_override: override.init ?? null, window_name: override.window_name ?? null,
     });
     const { page, problems } = await openPage(browser);
-    await page.goto(sim.portal + '/');
-    await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
-    await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_TOOLBAR'));
+    await gotoPortal(page, sim);
+    await openPlacement(page, 'USER_PROFILE_TOOLBAR', { waitFor: null });
     const got = await outcome(page);
     // A foreign window.name makes the loader fetch the real library, unreachable here: that
     // failed request is expected; anything else (uncaught errors, console errors) is not.

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { startPortal, control } from './support/portal.mjs';
 import { BROWSERS, launch, openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
+import { gotoPortal, openPlacement } from './support/widget.mjs';
 
 const browsers = {};
 before(async () => {
@@ -57,9 +58,8 @@ async function openWidget(sim, browser) {
   page.on('pageerror', (error) => {
     if (!/\/bx24\/api\/v1\//.test(error.stack || '')) problems.push(`widget threw: ${error.message}`);
   });
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
-  await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_TOOLBAR'));
+  await gotoPortal(page, sim);
+  await openPlacement(page, 'USER_PROFILE_TOOLBAR', { waitFor: null });
   return { page, problems };
 }
 

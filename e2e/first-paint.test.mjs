@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { control } from './support/portal.mjs';
 import { openPage, handlerFrame } from './support/browser.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { gotoPortal } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started), { reset: {} });
@@ -65,8 +66,7 @@ test('the card is drawn before the app is downloaded, and the app takes it over 
   const { page, problems } = await openPage(browser);
   await page.addInitScript(watchCards);
   const release = await holdApp(page);
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await gotoPortal(page, sim);
   const before = (await control(sim.portal, '/sim/api/log')).requests;
   await page.click('#open-toolbar-placement');
   const frameLocator = page.frameLocator('iframe');
@@ -108,8 +108,7 @@ test('the page sends the card\'s request before any wasm arrives, and the wasm t
   let release;
   const released = new Promise((resolve) => { release = resolve; });
   await page.route(/\/paint-[0-9a-f]{16}_bg\.wasm$/, async (route) => { await released; return route.continue(); });
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await gotoPortal(page, sim);
   const before = (await control(sim.portal, '/sim/api/log')).requests;
   await page.click('#open-toolbar-placement');
   // With the first paint's wasm held back, only the page's inline loader can send it.
@@ -134,8 +133,7 @@ test('an app that cannot be downloaded is said so under the drawn card, and Retr
   const { page } = await openPage(browser);
   const release = await holdApp(page, { fail: true });
   release();
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await gotoPortal(page, sim);
   await page.click('#open-toolbar-placement');
   const frame = page.frameLocator('iframe');
   const failed = frame.locator('.first-card + .load-failed, .first-paint .load-failed');
@@ -152,8 +150,7 @@ test('an app that cannot be downloaded is said so under the drawn card, and Retr
 test('placements the first paint does not draw go to the app at once', async () => {
   // The application's own page (DEFAULT): the install page, from the app alone.
   const { page, problems } = await openPage(browser);
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await gotoPortal(page, sim);
   await page.click('#open-app');
   const frame = page.frameLocator('iframe');
   await frame.locator('.install').waitFor({ timeout: 15000 });

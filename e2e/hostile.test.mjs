@@ -8,6 +8,7 @@ import { control } from './support/portal.mjs';
 import { openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { gotoPortal, openPlacement } from './support/widget.mjs';
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',
@@ -74,11 +75,8 @@ async function openCard(user) {
   page.on('request', (r) => { if (r.resourceType() === 'image') images.push(r.url()); });
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   await page.setViewportSize({ width: 1100, height: 900 });
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').waitFor();
-  await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_TOOLBAR'));
-  const frame = page.frameLocator('iframe');
-  await frame.locator('.profile-card, .error').first().waitFor({ timeout: 15000 });
+  await gotoPortal(page, sim, { anyName: true });
+  const frame = await openPlacement(page, 'USER_PROFILE_TOOLBAR', { waitFor: '.profile-card, .error' });
   const handle = handlerFrame(page);
   return { page, frame, handle, problems, images };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { control, root } from './support/portal.mjs';
 import { openPage } from './support/browser.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { gotoPortal } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started), { reset: { fresh: true } });
@@ -16,8 +17,7 @@ const bindings = async () => (await control(sim.portal, '/sim/api/log')).placeme
 async function portalPage() {
   const { page, problems } = await openPage(browser);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await gotoPortal(page, sim);
   return { page, problems };
 }
 

@@ -6,14 +6,14 @@ import path from 'node:path';
 import { root } from './support/portal.mjs';
 import { handlerFrame } from './support/browser.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { gotoPortal } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started));
 
 async function openCard(colorScheme) {
   const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 1000 } });
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await gotoPortal(page, sim);
   await page.click('#open-toolbar-placement');
   const frame = page.frameLocator('iframe');
   await frame.locator('.profile-card').waitFor({ timeout: 15000 });

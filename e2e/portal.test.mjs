@@ -3,21 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { control } from './support/portal.mjs';
-import { openPage, handlerFrame } from './support/browser.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { openWidget as open } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started), { reset: {} });
 
 /** Opens a placement from the portal page; returns the page, the widget's frame and problems. */
 async function openWidget(placement = 'USER_PROFILE_TOOLBAR', waitFor = '.profile-card') {
-  const { page, problems } = await openPage(browser);
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
-  await page.evaluate((p) => window.__sim.openPlacement(p), placement);
-  await page.frameLocator('iframe').locator(waitFor).waitFor({ timeout: 15000 });
-  const frame = handlerFrame(page);
-  return { page, frame, problems };
+  const { page, problems, handle } = await open(browser, sim, { placement, waitFor });
+  return { page, frame: handle, problems };
 }
 
 const logged = (page, text) => page.waitForFunction((t) => window.__simLog.some((e) => e.text.includes(t)), text,

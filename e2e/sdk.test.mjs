@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPortal, control, root } from './support/portal.mjs';
 import { launch, openPage, handlerFrame } from './support/browser.mjs';
+import { gotoPortal, openPlacement } from './support/widget.mjs';
 
 let sim, browser, dist;
 
@@ -28,9 +29,8 @@ after(async () => {
 test('the official JS SDK runs unchanged in the simulator', async () => {
   const state = await control(sim.portal, '/sim/api/state');
   const { page } = await openPage(browser);
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
-  await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_MENU'));
+  await gotoPortal(page, sim);
+  await openPlacement(page, 'USER_PROFILE_MENU', { waitFor: null });
   const frame = await (async () => {
     for (let i = 0; i < 100; i++) {
       const found = handlerFrame(page);

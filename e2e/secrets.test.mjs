@@ -6,6 +6,7 @@ import { control } from './support/portal.mjs';
 import { openPage, handlerFrame } from './support/browser.mjs';
 import { record } from './support/reliability.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { gotoPortal, openPlacement } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started));
@@ -18,10 +19,8 @@ test('tokens stay out of URLs, the console, storage, cookies, the DOM and error 
   page.on('request', (r) => { urls.push(r.url()); bodies.push(r.postData() || ''); });
   page.on('console', (m) => { if (!m.location().url.startsWith(sim.portal)) consoleTexts.push(m.text()); });
   page.on('pageerror', (e) => consoleTexts.push(`${e.message}\n${e.stack}`));
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
-  await page.evaluate(() => window.__sim.openPlacement('USER_PROFILE_TOOLBAR'));
-  const frame = page.frameLocator('iframe');
+  await gotoPortal(page, sim);
+  const frame = await openPlacement(page, 'USER_PROFILE_TOOLBAR', { waitFor: null });
   await frame.locator('.profile-card').waitFor({ timeout: 15000 });
   const handle = handlerFrame(page);
   const tokens = new Set();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { root } from './support/portal.mjs';
 import { openPage } from './support/browser.mjs';
 import { useSimulator } from './support/suite.mjs';
+import { gotoPortal } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started));
@@ -41,8 +42,7 @@ test('the handler answers POST like GET, framable only by the portal', async () 
 
 async function openAndCheck(placement, open, expectedUser) {
   const { page, problems } = await openPage(browser);
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await gotoPortal(page, sim);
   await open(page);
   const frame = page.frameLocator('iframe');
   const card = frame.locator('.profile-card');

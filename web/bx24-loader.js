@@ -45,7 +45,7 @@
       body: 'auth=' + encodeURIComponent(token) + '&' + params,
       signal: controller.signal
     }).then(function (response) {
-      return response.json().then(function (body) { return body; }, function (error) {
+      return response.json().catch(function (error) {
         if (controller.signal.aborted) throw error;
         return undefined; /* not JSON: the wasm reads the status */
       }).then(function (body) { return { status: response.status, body: body }; });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startPortal, control, root } from '../support/portal.mjs';
 import { launch, openPage, handlerFrame } from '../support/browser.mjs';
 import { watchPaints } from './paints.mjs';
+import { gotoPortal } from '../support/widget.mjs';
 
 const runs = Number(process.argv[2] || 10);
 const latency = Number(process.argv[3] || 100);
@@ -30,8 +31,7 @@ try {
   for (let run = 0; run < runs; run++) {
     const { page } = await openPage(browser);
     await page.addInitScript(watchPaints);
-    await page.goto(sim.portal + '/');
-    await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+    await gotoPortal(page, sim);
     const before = (await control(sim.portal, '/sim/api/log')).requests;
     await page.click('#open-toolbar-placement');
     const frameLocator = page.frameLocator('iframe');

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { startPortal, root } from '../support/portal.mjs';
 import { launch, handlerFrame } from '../support/browser.mjs';
 import { watchPaints } from './paints.mjs';
+import { gotoPortal } from '../support/widget.mjs';
 
 const runs = Number(process.argv[2] || 10);
 const latencyMs = Number(process.argv[3] || 100);
@@ -39,9 +40,8 @@ function referenceDist({ files, sdk: withSdk }) {
 }
 
 /** Opens the portal, then the card (the toolbar placement), and measures it in the frame. */
-async function openCard(page, portal) {
-  await page.goto(portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor({ timeout: 60000 });
+async function openCard(page, sim) {
+  await gotoPortal(page, sim, { timeout: 60000 });
   await page.click('#open-toolbar-placement');
   await page.frameLocator('iframe').locator('.profile-card').waitFor({ timeout: 60000 });
   const frame = handlerFrame(page);
@@ -98,7 +98,7 @@ try {
           offline: false, latency: latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond,
         });
         for (const samples of [cold, warm]) {
-          const sample = await openCard(page, sim.portal);
+          const sample = await openCard(page, sim);
           if (process.env.BENCH_ENTRIES && run === 0) {
             process.stderr.write(`${name} painted ${sample.painted.toFixed(0)} ms, interactive ${sample.interactive.toFixed(0)} ms\n`);
             for (const e of sample.entries) process.stderr.write(`  ${e.end.toFixed(0).padStart(5)} ms ${String(e.bytes).padStart(7)} B  ${e.name}\n`);

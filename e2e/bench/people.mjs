@@ -3,6 +3,7 @@
 // Prints one JSON object. Usage: node e2e/bench/people.mjs [latencyMs]
 import { startPortal, control } from '../support/portal.mjs';
 import { launch, openPage, handlerFrame } from '../support/browser.mjs';
+import { gotoPortal } from '../support/widget.mjs';
 
 const latency = Number(process.argv[2] || 100);
 const requests = async (sim) => (await control(sim.portal, '/sim/api/log')).requests;
@@ -15,8 +16,7 @@ async function openCard(browser, sim) {
     addEventListener('TrunkApplicationStarted', (e) => { window.__paint = e.detail.wasm; });
     addEventListener('ProfileWidgetAppStarted', (e) => { window.__app = e.detail.wasm; });
   });
-  await page.goto(sim.portal + '/');
-  await page.locator('#card-name').filter({ hasText: /\S/ }).waitFor();
+  await gotoPortal(page, sim);
   await page.click('#open-toolbar-placement');
   await page.frameLocator('iframe').locator('.profile-card').waitFor({ timeout: 30000 });
   const frame = handlerFrame(page);
