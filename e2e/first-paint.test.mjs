@@ -27,21 +27,23 @@ function watchCards() {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-/** Holds the app's files back until `release()` is called; `fail` answers the first request
- * of its JS with an error (the first paint preloads the JS and the wasm in either order). */
+/** Holds the app's files back until `release()` is called. With `fail`, every request of its
+ * JS is answered with a dropped connection until `allow()` is called (the first paint preloads
+ * the JS and the wasm, and the import may ask again); `failures()` counts them. */
 async function holdApp(page, { fail = false } = {}) {
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  let failed = false;
+  let failing = fail;
+  let failures = 0;
   await page.route(/\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js)(\?.*)?$/, async (route) => {
-    if (fail && !failed && /\.js(\?.*)?$/.test(route.request().url())) {
-      failed = true;
+    if (failing && /\.js(\?.*)?$/.test(route.request().url())) {
+      failures += 1;
       return route.abort('connectionreset');
     }
     await released;
     return route.continue();
   });
-  return release;
+  return Object.assign(release, { allow: () => { failing = false; }, failures: () => failures });
 }
 
 const text = (frame, selector) => frame.locator(selector).evaluateAll((nodes) =>
@@ -131,15 +133,18 @@ test('the page sends the card\'s request before any wasm arrives, and the wasm t
 
 test('an app that cannot be downloaded is said so under the drawn card, and Retry loads it', async () => {
   const { page } = await openPage(browser);
-  const release = await holdApp(page, { fail: true });
-  release();
+  const hold = await holdApp(page, { fail: true });
+  hold();
   await gotoPortal(page, sim);
   await page.click('#open-toolbar-placement');
   const frame = page.frameLocator('iframe');
+  await frame.locator('.first-card').waitFor({ timeout: 15000 });
   const failed = frame.locator('.first-card + .load-failed, .first-paint .load-failed');
   await failed.waitFor({ timeout: 15000 });
+  assert.ok(hold.failures() >= 1, 'the app\'s download was refused');
   assert.match(await failed.textContent(), /network|connection/i);
   await frame.locator('#drawn-name').waitFor();
+  hold.allow();
   await failed.locator('button').focus();
   await page.keyboard.press('Enter');
   await frame.locator('.profile-card .actions .message').waitFor({ timeout: 15000 });

@@ -34,7 +34,7 @@ run_stage() {
     firefox) env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked "${wasm[@]}" --tests ;;
     build) trunk build --release && cargo build --locked -p portal ;;
     size) bash scripts/size.sh ;;
-    e2e) node --test e2e/ ;;
+    e2e) node --test --test-concurrency=1 e2e/ ;;
     reliability) python3 scripts/reliability.py ;;
   esac
 }
