@@ -1,6 +1,18 @@
-//! Link settings of the first-paint binary (`src/bin/paint.rs`).
+//! Build steps of the widget: the translations from `locales/*.toml` (checked, then generated
+//! into tables, see `build/locales.rs`), and the first-paint binary's link settings.
+
+#[path = "build/locales.rs"]
+mod locales;
 
 fn main() {
+    println!("cargo::rerun-if-changed=locales");
+    println!("cargo::rerun-if-changed=build/locales.rs");
+    let generated = locales::read_dir(std::path::Path::new("locales"))
+        .map(|found| locales::generate(&found))
+        .unwrap_or_else(|problems| panic!("the locale files do not match en.toml:\n{problems}"));
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("locales.rs"), generated).expect("OUT_DIR is writable");
+
     // Rust gives every wasm binary a 1 MiB stack inside its linear memory. The first paint
     // stays alive beside the app all page long and needs a fraction of that (JSON nesting is
     // capped at 64 levels in `bx24::js`): 256 KiB keeps its memory near 0.4 MiB, not 1.1.
