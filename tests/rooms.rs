@@ -50,3 +50,71 @@ fn what_both_renderers_share_points_back_at_neither() {
     }
     assert_eq!(naming("card", "leptos"), Vec::<String>::new());
 }
+
+/// Quoted strings of a line that look like REST method names (`user.get`, `tasks.task.add`).
+fn rest_methods(line: &str) -> Vec<String> {
+    line.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|text| {
+            let parts: Vec<&str> = text.split('.').collect();
+            parts.len() >= 2
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_views_never_name_a_rest_method_or_build_json() {
+    let mut found = Vec::new();
+    for (file, text) in sources_deep("ui") {
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for method in rest_methods(line) {
+                found.push(format!("{}: {method}", file.display()));
+            }
+            if line.contains("json!") || line.contains(".call::<") || line.contains("Batch::new") {
+                found.push(format!("{}: {}", file.display(), line.trim()));
+            }
+        }
+    }
+    assert_eq!(found, Vec::<String>::new());
+    // The check sees a method where there is one.
+    assert_eq!(
+        rest_methods(r#"bx24.call("tasks.task.add", &p)"#),
+        ["tasks.task.add"]
+    );
+    assert!(rest_methods(r#"format!("{a}.{b}")"#).is_empty());
+}
+
+/// Every `.rs` file under `src/<path>`, folders included.
+fn sources_deep(path: &str) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(path)];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let file = entry.unwrap().path();
+            if file.is_dir() {
+                folders.push(file);
+            } else if file.extension().is_some_and(|e| e == "rs") {
+                files.push((file.clone(), std::fs::read_to_string(&file).unwrap()));
+            }
+        }
+    }
+    assert!(files.len() > 5, "{path}: {}", files.len());
+    files
+}
+
+#[test]
+fn no_source_file_is_longer_than_one_sitting() {
+    let mut long = Vec::new();
+    for (file, text) in sources_deep("") {
+        let lines = text.lines().count();
+        if lines > 450 {
+            long.push(format!("{}: {lines} lines", file.display()));
+        }
+    }
+    assert_eq!(long, Vec::<String>::new());
+}

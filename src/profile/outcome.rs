@@ -21,8 +21,8 @@ pub enum Lookup {
         responsible: u32,
         /// Who sent it.
         creator: u32,
-        /// [`SLACK_MS`] before it was sent, as ISO 8601 (`2026-11-30T07:45:00.000Z`).
-        since: String,
+        /// [`SLACK_MS`] before it was sent, in milliseconds since the epoch.
+        since_ms: f64,
     },
     /// A meeting in the owner's calendar with this name and start.
     Event {
@@ -49,12 +49,12 @@ impl Lookup {
     ///
     /// ```
     /// use profile_widget::profile::outcome::Lookup;
-    /// let since = "2027-01-15T07:55:00.000Z".to_owned();
-    /// let lookup = Lookup::Task { title: "Review".into(), responsible: 42, creator: 7, since };
+    /// let since_ms = 1_800_000_000_000.0; // 2027-01-15T08:00:00Z
+    /// let lookup = Lookup::Task { title: "Review".into(), responsible: 42, creator: 7, since_ms };
     /// let (method, params) = lookup.request();
     /// assert_eq!(method, "tasks.task.list");
     /// assert_eq!(params["filter"]["TITLE"], "Review");
-    /// assert_eq!(params["filter"][">=CREATED_DATE"], "2027-01-15T07:55:00.000Z");
+    /// assert_eq!(params["filter"][">=CREATED_DATE"], "2027-01-15T08:00:00Z");
     /// ```
     pub fn request(&self) -> (&'static str, Value) {
         match self {
@@ -62,13 +62,13 @@ impl Lookup {
                 title,
                 responsible,
                 creator,
-                since,
+                since_ms,
             } => {
                 let filter = object(vec![
                     ("TITLE", title.as_str().into()),
                     ("RESPONSIBLE_ID", (*responsible).into()),
                     ("CREATED_BY", (*creator).into()),
-                    (">=CREATED_DATE", since.as_str().into()),
+                    (">=CREATED_DATE", iso_utc(*since_ms).into()),
                 ]);
                 let select = ["ID", "TITLE", "RESPONSIBLE_ID", "CREATED_BY"].map(Value::from);
                 let order = object(vec![("ID", "desc".into())]);
@@ -146,6 +146,16 @@ fn object(entries: Vec<(&str, Value)>) -> Value {
     Value::Object(map)
 }
 
+/// Milliseconds since the epoch as ISO 8601 in UTC, to the minute below
+/// (`2027-01-15T08:00:00Z`): a lookup's lower bound, already [`SLACK_MS`] early.
+fn iso_utc(ms: f64) -> String {
+    let minutes = (ms / 60_000.0).floor() as i64;
+    let (days, clock) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+    let mut text = super::meeting::local_iso(super::meeting::date_of(days), clock as u32);
+    text.push('Z');
+    text
+}
+
 /// A field as text (strings and numbers alike).
 fn field(row: &Value, key: &str) -> String {
     match row.get(key) {
@@ -207,7 +217,7 @@ mod tests {
             title: "Review".into(),
             responsible: 42,
             creator: 7,
-            since: "2026-11-30T07:45:00.000Z".into(),
+            since_ms: iso_ms("2026-11-30T07:45:00Z").unwrap(),
         };
         let tasks = |title: &str, responsible: &str, creator: &str| json!({"tasks": [{"id": "1001", "title": title, "responsibleId": responsible, "createdBy": creator}]});
         assert_eq!(lookup.found_in(&tasks("Review", "42", "7")), Some(1001));
@@ -273,6 +283,19 @@ mod tests {
             None,
             "an older post with the same text is not this one"
         );
+    }
+
+    #[test]
+    fn a_tasks_lookup_starts_at_its_minute_in_utc() {
+        for text in [
+            "1970-01-01T00:00:00Z",
+            "2026-11-30T07:45:00Z",
+            "2028-02-29T23:59:00Z",
+        ] {
+            assert_eq!(iso_utc(iso_ms(text).unwrap()), text);
+        }
+        let late = iso_ms("2026-11-30T07:45:59Z").unwrap() + 999.0;
+        assert_eq!(iso_utc(late), "2026-11-30T07:45:00Z");
     }
 
     #[test]

@@ -2,7 +2,24 @@
 //! of "my card" carries. Every value comes from the portal, so each is escaped and stripped of
 //! control characters, and long lines are folded on character boundaries.
 
-use super::model::{Person, PhoneKind};
+use super::model::{Department, Person, PhoneKind};
+
+/// The organization line of a person's vCard: their first department's name, if known.
+///
+/// ```
+/// use profile_widget::profile::{Department, Person, vcard};
+/// let p: Person = serde_json::from_str(r#"{"ID":"7","UF_DEPARTMENT":[3]}"#).unwrap();
+/// let d: Department = serde_json::from_str(r#"{"ID":"3","NAME":"R&D"}"#).unwrap();
+/// assert_eq!(vcard::organization(&p, &[d]), "R&D");
+/// assert_eq!(vcard::organization(&p, &[]), "");
+/// ```
+pub fn organization(person: &Person, departments: &[Department]) -> String {
+    departments
+        .iter()
+        .find(|d| person.departments.first() == Some(&d.id))
+        .map(|d| d.name.clone())
+        .unwrap_or_default()
+}
 
 /// The vCard of a person, lines ending in CRLF.
 ///

@@ -3,7 +3,7 @@
 //! REST code. Every failure is also logged to the console for developers.
 
 use crate::bx24::Error;
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Msg, t};
 use leptos::prelude::*;
 
 /// A failure as shown.
@@ -56,7 +56,8 @@ impl Failure {
 
 /// The failure's message, hint and detail.
 #[component]
-pub fn FailureNote(lang: Lang, failure: Failure) -> impl IntoView {
+pub fn FailureNote(failure: Failure) -> impl IntoView {
+    let lang = super::shared::use_ui().lang;
     view! {
         <div class="form-note failed" role="alert">
             <p>{t(lang, failure.message)}</p>

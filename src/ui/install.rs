@@ -4,11 +4,12 @@
 //! administrator installs it. `placement.*` errors are shown with their code and what to do.
 
 use super::failure::{Failure, FailureNote};
-use crate::bx24::{Batch, Bx24, Error};
+use super::shared::{Bridge, Ui};
+use crate::bx24::Error;
 use crate::i18n::{Lang, Msg, t};
-use crate::install::{Bound, PLACEMENTS, already_bound, bindings, handler_url, hint, plan};
+use crate::install::{Bound, PLACEMENTS, handler_url, hint};
+use crate::profile::api;
 use leptos::prelude::*;
-use serde_json::Value;
 
 /// What the portal says about the installation.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,43 +39,15 @@ fn this_handler() -> String {
     handler_url(&href)
 }
 
-async fn load(bx24: &Bx24, lang: &str) -> Result<(bool, Vec<Bound>), Error> {
-    let mut batch = Batch::new();
-    let info = batch.add::<Value, _>("info", "app.info", &())?;
-    let bound = batch.add::<Value, _>("bound", "placement.get", &())?;
-    let results = bx24.batch(&batch).await?;
-    let installed = results
-        .get(&info)?
-        .data
-        .get("INSTALLED")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    Ok((installed, bindings(&results.get(&bound)?.data, lang)))
-}
-
-/// Runs the plan call by call; "already binded" counts as done.
-async fn save(bx24: &Bx24, bound: &[Bound], wanted: [bool; 2], title: &str) -> Result<(), Error> {
-    for step in plan(bound, &wanted, &this_handler(), title) {
-        match bx24.call::<Value, _>(step.method, &step.params).await {
-            Err(Error::Rest(rest))
-                if step.method == "placement.bind"
-                    && already_bound(rest.code.as_str(), &rest.description) => {}
-            Err(error) => return Err(error),
-            Ok(_) => {}
-        }
-    }
-    Ok(())
-}
-
 /// The install and settings page.
 #[component]
 pub fn InstallPage(
     /// The UI language.
     lang: Lang,
     /// The connected library.
-    bx24: Bx24,
+    bridge: Bridge,
 ) -> impl IntoView {
-    if !bx24.is_admin() {
+    if !bridge.with_value(|b| b.is_admin()) {
         return view! {
             <section class="panel install" aria-labelledby="install-title">
                 <h1 id="install-title">{t(lang, Msg::NonAdminTitle)}</h1>
@@ -88,12 +61,12 @@ pub fn InstallPage(
     let wanted = RwSignal::new([true, true]);
     let title = RwSignal::new(String::new());
     let saving = RwSignal::new(Saving::Idle(None));
-    let bx24 = StoredValue::new_local(bx24);
-    let portal_lang = bx24.with_value(|b| b.lang());
+    let portal_lang = bridge.with_value(|b| b.lang());
+    let ui = Ui::provide(lang, bridge);
     let reload = move || {
-        let (bx24, portal_lang) = (bx24.get_value(), portal_lang.clone());
+        let portal_lang = portal_lang.clone();
         leptos::task::spawn_local(async move {
-            loaded.set(match load(&bx24, &portal_lang).await {
+            loaded.set(match api::install_state(&ui.bx24(), &portal_lang).await {
                 Ok((installed, bound)) => {
                     let handler = this_handler();
                     if bound.iter().any(|b| b.handler == handler) {
@@ -125,10 +98,10 @@ pub fn InstallPage(
             return;
         }
         saving.set(Saving::Busy);
-        let bx24 = bx24.get_value();
+        let bx24 = ui.bx24();
         let title = title.get_untracked();
         leptos::task::spawn_local(async move {
-            match save(&bx24, &bound, choice, &title).await {
+            match api::install(&bx24, &bound, choice, &this_handler(), &title).await {
                 Err(error) => saving.set(Saving::Failed(failure(&error))),
                 Ok(()) if !installed => {
                     // The portal reloads its page; the items appear after that.
@@ -170,7 +143,7 @@ pub fn InstallPage(
             {move || match loaded.get() {
                 Loaded::Loading => view! { <p class="status" role="status">{t(lang, Msg::Loading)}</p> }.into_any(),
                 Loaded::Failed(failure) => view! {
-                    <FailureNote lang failure/>
+                    <FailureNote failure/>
                     <button type="button" class="button" on:click=move |_| reload.with_value(|r| r())>{t(lang, Msg::Retry)}</button>
                 }.into_any(),
                 Loaded::Ready { installed, .. } => view! {
@@ -193,7 +166,7 @@ pub fn InstallPage(
                             Saving::Idle(Some(msg)) => Some(view! { <p class="form-note invalid" role="alert">{t(lang, msg)}</p> }.into_any()),
                             Saving::Busy => Some(view! { <p class="form-note" role="status">{t(lang, Msg::Sending)}</p> }.into_any()),
                             Saving::Saved => Some(view! { <p class="form-note done" role="status">{t(lang, Msg::Saved)}</p> }.into_any()),
-                            Saving::Failed(failure) => Some(view! { <FailureNote lang failure/> }.into_any()),
+                            Saving::Failed(failure) => Some(view! { <FailureNote failure/> }.into_any()),
                         }}
                     </form>
                 }.into_any(),

@@ -1,11 +1,15 @@
-//! Leptos components. They take typed data from `bx24`, `context` and `profile`, never raw JSON.
+//! Leptos components. They take typed data from `bx24`, `context` and `profile`, never raw
+//! JSON, and send through `profile::api` only. The language and the bridge reach the
+//! components of a connected screen through context (`shared`).
 
+mod actions;
 mod card;
 mod failure;
 mod forms;
 mod install;
 mod people;
 mod share;
+mod shared;
 mod status;
 
 use crate::bx24::{self, Bx24, Options};
@@ -17,6 +21,7 @@ use crate::profile::{self, LoadError, Profile};
 pub use card::ProfileCard;
 pub use install::InstallPage;
 use leptos::prelude::*;
+pub use shared::Bridge;
 pub use status::{ErrorPanel, OutsidePage};
 
 /// What the widget is doing.
@@ -32,11 +37,11 @@ pub enum Phase {
     /// Not inside a Bitrix24 frame.
     Outside,
     /// Opened as the application's own page (`DEFAULT`): install and settings.
-    Install,
+    Install(Bridge),
     /// Connected; the profile is loading.
     Loading(PlacementContext),
     /// The card is ready.
-    Card(PlacementContext, Box<Profile>),
+    Card(PlacementContext, Box<Profile>, Bridge),
     /// Something failed.
     Failed(LoadError),
 }
@@ -59,7 +64,8 @@ pub fn App(
     let options = StoredValue::new(options.unwrap_or_default());
     let phase = RwSignal::new(Phase::Connecting);
     let lang = RwSignal::new(url_lang());
-    let connection = StoredValue::new_local(None::<Bx24>);
+    // Made once and kept for every later start (another person's card, a retry).
+    let connection = StoredValue::new(None::<Bridge>);
     let fresh = StoredValue::new_local(None::<bx24::KeepAuthFresh>);
     // The person shown when the viewer opened someone else from the card; `None` = the
     // placement's own `USER_ID`.
@@ -79,8 +85,8 @@ pub fn App(
         phase.set(Phase::Connecting);
         mark("profile:start");
         leptos::task::spawn_local(async move {
-            let bx24 = match connection.get_value() {
-                Some(bx24) => bx24,
+            let bridge = match connection.get_value() {
+                Some(bridge) => bridge,
                 None => match bx24::connect_with(options.get_value()).await {
                     Ok(bx24) => {
                         let bx24 = bx24.on_retry(move |notice| {
@@ -99,19 +105,21 @@ pub fn App(
                             phase.set(Phase::Failed(LoadError::Bridge(error.clone())));
                         });
                         fresh.set_value(Some(bx24.keep_auth_fresh()));
-                        connection.set_value(Some(bx24.clone()));
                         fit_on_resize(&bx24);
-                        bx24
+                        let bridge = StoredValue::new_local(bx24);
+                        connection.set_value(Some(bridge));
+                        bridge
                     }
                     Err(error) => return fail(phase, error.into()),
                 },
             };
+            let bx24 = bridge.get_value();
             let context = match profile::placement(&bx24) {
                 Ok(context) => context,
                 Err(LoadError::Context(ContextError::NotAProfilePlacement(code)))
                     if code == PlacementCode::Default.as_str() =>
                 {
-                    phase.set(Phase::Install);
+                    phase.set(Phase::Install(bridge));
                     return fit(&bx24).await;
                 }
                 Err(error) => return fail(phase, error),
@@ -124,7 +132,7 @@ pub fn App(
             match loaded {
                 Ok(profile) => {
                     mark("profile:data");
-                    phase.set(Phase::Card(context, Box::new(profile)));
+                    phase.set(Phase::Card(context, Box::new(profile), bridge));
                     mark("profile:card");
                 }
                 Err(error) => fail(phase, error),
@@ -151,10 +159,7 @@ pub fn App(
                     <p class="status" role="status" aria-live="polite">{t(lang.get(), Msg::Connecting)}</p>
                 }.into_any(),
                 Phase::Outside => view! { <OutsidePage lang=lang.get()/> }.into_any(),
-                Phase::Install => match connection.get_value() {
-                    Some(bx24) => view! { <InstallPage lang=lang.get() bx24/> }.into_any(),
-                    None => lost_connection(lang.get(), Callback::new(move |_| start())),
-                },
+                Phase::Install(bridge) => view! { <InstallPage lang=lang.get() bridge/> }.into_any(),
                 Phase::Loading(_) => view! {
                     <div class="skeleton" role="status" aria-live="polite">
                         <div class="skeleton-avatar"></div>
@@ -168,35 +173,24 @@ pub fn App(
                         })}
                     </p>
                 }.into_any(),
-                Phase::Card(context, profile) => match connection.get_value() {
-                    Some(bx24) => {
-                        let away = profile.person.id != context.user_id;
-                        view! {
-                            {away.then(|| view! {
-                                <button type="button" class="button secondary back" on:click=move |_| open_person(None)>
-                                    "← "{t(lang.get(), Msg::BackToCard)}
-                                </button>
-                            })}
-                            <ProfileCard lang=lang.get() bx24 profile=*profile placement=context.code
-                                on_open=Callback::new(move |user| open_person(Some(user)))/>
-                        }.into_any()
-                    }
-                    None => lost_connection(lang.get(), Callback::new(move |_| start())),
-                },
+                Phase::Card(context, profile, bridge) => {
+                    let away = profile.person.id != context.user_id;
+                    view! {
+                        {away.then(|| view! {
+                            <button type="button" class="button secondary back" on:click=move |_| open_person(None)>
+                                "← "{t(lang.get(), Msg::BackToCard)}
+                            </button>
+                        })}
+                        <ProfileCard lang=lang.get() bridge profile=*profile placement=context.code
+                            on_open=Callback::new(move |user| open_person(Some(user)))/>
+                    }.into_any()
+                }
                 Phase::Failed(error) => view! {
                     <ErrorPanel lang=lang.get() error on_retry=Callback::new(move |_| start())/>
                 }.into_any(),
             }}}
         </main>
     }
-}
-
-/// A card or the install page implies a connection; should that ever break, connect again.
-fn lost_connection(lang: Lang, retry: Callback<()>) -> AnyView {
-    let error = LoadError::Bridge(bx24::Error::NotInBitrix24(
-        bx24::NotInBitrix24::LibraryMissing,
-    ));
-    view! { <ErrorPanel lang error on_retry=retry/> }.into_any()
 }
 
 fn fail(phase: RwSignal<Phase>, error: LoadError) {

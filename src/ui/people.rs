@@ -3,15 +3,15 @@
 //! reports, loaded with the ID cursor and drawn as a virtualized list.
 
 use super::failure::{Failure, FailureNote};
-use crate::bx24::{Bx24, ListRequest};
+use super::shared::{Ui, use_ui};
 use crate::card::format;
 use crate::context::UserId;
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Msg, t};
+use crate::profile::api;
 use crate::profile::people::{matches, visible_rows};
-use crate::profile::{Department, Person, Profile, Rows};
+use crate::profile::{Person, Profile};
 use futures::StreamExt;
 use leptos::prelude::*;
-use serde_json::{Value, json};
 
 /// Height of a list row in pixels. The list's geometry is set inline from these constants, so
 /// the scrolling arithmetic and the layout cannot drift apart.
@@ -44,11 +44,12 @@ fn PersonRow(
 
 /// The search box over the whole portal, and the portal's own picker.
 #[component]
-pub fn PersonSearch(lang: Lang, bx24: Bx24, on_open: Callback<UserId>) -> impl IntoView {
+pub fn PersonSearch(on_open: Callback<UserId>) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang;
     let query = RwSignal::new(String::new());
     let results = RwSignal::new(None::<Result<Vec<Person>, Failure>>);
     let generation = StoredValue::new(0u32);
-    let bx24 = StoredValue::new_local(bx24);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         query.set(text.clone());
@@ -58,22 +59,19 @@ pub fn PersonSearch(lang: Lang, bx24: Bx24, on_open: Callback<UserId>) -> impl I
             results.set(None);
             return;
         }
-        let bx24 = bx24.get_value();
         leptos::task::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(PAUSE_MS).await;
             if generation.get_value() != current {
                 return; // typing went on; only the last pause sends
             }
-            let found = bx24
-                .call::<Vec<Person>, _>("user.search", &json!({"FIND": text.trim()}))
-                .await;
+            let found = api::search(&ui.bx24(), &text).await;
             if generation.get_value() == current {
-                results.set(Some(found.map(|r| r.data).map_err(|e| Failure::of(&e))));
+                results.set(Some(found.map_err(|e| Failure::of(&e))));
             }
         });
     };
     let pick = move |_| {
-        let bx24 = bx24.get_value();
+        let bx24 = ui.bx24();
         leptos::task::spawn_local(async move {
             match bx24.select_user(Some(t(lang, Msg::FindEmployee))).await {
                 Ok(Some(user)) => {
@@ -101,7 +99,7 @@ pub fn PersonSearch(lang: Lang, bx24: Bx24, on_open: Callback<UserId>) -> impl I
                         {people.into_iter().map(|person| view! { <PersonRow person on_open/> }).collect_view()}
                     </ul>
                 }.into_any(),
-                Err(failure) => view! { <FailureNote lang failure/> }.into_any(),
+                Err(failure) => view! { <FailureNote failure/> }.into_any(),
             })}
         </section>
     }
@@ -125,18 +123,13 @@ struct Loaded {
     error: Option<Failure>,
 }
 
-/// Streams a `user.get` filter into `into`, excluding `except`.
-async fn load_people(
-    bx24: Bx24,
-    filter: serde_json::Value,
-    except: UserId,
-    into: RwSignal<Loaded>,
-) {
-    let request = match ListRequest::new("user.get", &filter) {
-        Ok(request) => request,
+/// Streams the active people of `departments` into `into`, leaving `except` out.
+async fn load_people(ui: Ui, departments: Vec<u32>, except: UserId, into: RwSignal<Loaded>) {
+    let pages = match api::people_in(&ui.bx24(), &departments) {
+        Ok(pages) => pages,
         Err(error) => return into.update(|l| l.error = Some(Failure::of(&error))),
     };
-    let mut pages = std::pin::pin!(bx24.list::<Person>(request));
+    let mut pages = std::pin::pin!(pages);
     while let Some(page) = pages.next().await {
         match page {
             Ok(page) => into.update(|l| {
@@ -152,22 +145,12 @@ async fn load_people(
 }
 
 /// Direct reports: people in the departments this person heads (found first).
-async fn load_reports(bx24: Bx24, head: UserId, into: RwSignal<Loaded>) {
-    let headed = bx24
-        .all_pages("department.get", &json!({"UF_HEAD": head.get()}))
-        .await
-        .map(|rows| Rows::<Department>::from_value(Value::Array(rows)).rows);
-    match headed {
+async fn load_reports(ui: Ui, head: UserId, into: RwSignal<Loaded>) {
+    match api::headed_by(&ui.bx24(), head).await {
         Ok(departments) if departments.is_empty() => into.update(|l| l.done = true),
         Ok(departments) => {
-            let ids: Vec<u32> = departments.iter().map(|d| d.id).collect();
-            load_people(
-                bx24,
-                json!({"UF_DEPARTMENT": ids, "ACTIVE": true}),
-                head,
-                into,
-            )
-            .await;
+            let ids = departments.iter().map(|d| d.id).collect();
+            load_people(ui, ids, head, into).await;
         }
         Err(error) => into.update(|l| l.error = Some(Failure::of(&error))),
     }
@@ -176,12 +159,9 @@ async fn load_reports(bx24: Bx24, head: UserId, into: RwSignal<Loaded>) {
 /// Colleagues and direct reports, loaded when asked for, filtered as you type, drawn as a
 /// virtualized list so thousands of rows scroll smoothly.
 #[component]
-pub fn PeoplePanel(
-    lang: Lang,
-    bx24: Bx24,
-    profile: Profile,
-    on_open: Callback<UserId>,
-) -> impl IntoView {
+pub fn PeoplePanel(profile: Profile, on_open: Callback<UserId>) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang;
     let tab = RwSignal::new(None::<Tab>);
     let colleagues = RwSignal::new(Loaded::default());
     let reports = RwSignal::new(Loaded::default());
@@ -190,7 +170,6 @@ pub fn PeoplePanel(
     let scroll_top = RwSignal::new(0.0);
     let person = profile.person.id;
     let department = profile.person.departments.first().copied();
-    let bx24 = StoredValue::new_local(bx24);
     let open_tab = move |which: Tab| {
         tab.set(Some(which));
         scroll_top.set(0.0);
@@ -200,20 +179,14 @@ pub fn PeoplePanel(
                 started.set_value((true, r));
                 match department {
                     Some(dep) => {
-                        let filter = json!({"UF_DEPARTMENT": dep, "ACTIVE": true});
-                        leptos::task::spawn_local(load_people(
-                            bx24.get_value(),
-                            filter,
-                            person,
-                            colleagues,
-                        ));
+                        leptos::task::spawn_local(load_people(ui, vec![dep], person, colleagues));
                     }
                     None => colleagues.update(|l| l.done = true),
                 }
             }
             Tab::Reports if !r => {
                 started.set_value((c, true));
-                leptos::task::spawn_local(load_reports(bx24.get_value(), person, reports));
+                leptos::task::spawn_local(load_reports(ui, person, reports));
             }
             _ => {}
         }
@@ -265,7 +238,7 @@ pub fn PeoplePanel(
                             prop:value=move || filter.get() on:input=move |ev| { filter.set(event_target_value(&ev)); scroll_top.set(0.0); }/>
                         <span class="count" role="status" aria-live="polite">{status}</span>
                     </div>
-                    {move || list.with(|l| l.error.clone()).map(|failure| view! { <FailureNote lang failure/> })}
+                    {move || list.with(|l| l.error.clone()).map(|failure| view! { <FailureNote failure/> })}
                     {move || (list.with(|l| l.done) && shown.with(|s| s.as_ref().is_some_and(Vec::is_empty))).then(|| view! {
                         <p class="form-note">{t(lang, Msg::NothingFound)}</p>
                     })}

@@ -1,6 +1,7 @@
 //! Sharing a contact: the vCard download and, on my own card, a QR code of my vCard.
 
-use crate::i18n::{Lang, Msg, t};
+use super::shared::use_ui;
+use crate::i18n::{Msg, t};
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
 
@@ -12,7 +13,8 @@ fn vcard_href(vcard: &str) -> String {
 
 /// The download link for a person's vCard.
 #[component]
-pub fn VcardLink(lang: Lang, vcard: String, file_name: String) -> impl IntoView {
+pub fn VcardLink(vcard: String, file_name: String) -> impl IntoView {
+    let lang = use_ui().lang;
     view! {
         <span class="action">
             <a class="button vcard" href=vcard_href(&vcard) download=file_name>{t(lang, Msg::ActVcard)}</a>
@@ -52,7 +54,8 @@ pub fn qr_path(text: &str, border: i32) -> Option<(i32, String)> {
 
 /// A QR code of my vCard, to scan with a phone.
 #[component]
-pub fn QrPanel(lang: Lang, vcard: String) -> impl IntoView {
+pub fn QrPanel(vcard: String) -> impl IntoView {
+    let lang = use_ui().lang;
     qr_path(&vcard, 4).map(|(side, path)| {
         view! {
             <figure class="qr">

@@ -49,8 +49,9 @@ function restError(status, error, description) {
   return { status, body: { error, error_description: description } };
 }
 
-/* user.get over the generated users: top-level or FILTER filters, >ID, UF_DEPARTMENT,
- * paging by start with total/next, start=-1 without a count. */
+/* user.get over the generated users: top-level or FILTER filters, >ID, UF_DEPARTMENT (one id
+ * or a list of them, as the portal takes either), paging by start with total/next, start=-1
+ * without a count. */
 function userGet(params) {
   const filter = typeof params.FILTER === 'object' ? params.FILTER : params;
   let rows = state.users;
@@ -60,7 +61,9 @@ function userGet(params) {
   }
   if (filter.ID !== undefined) rows = rows.filter((u) => u.ID === String(filter.ID));
   if (filter.UF_DEPARTMENT !== undefined) {
-    rows = rows.filter((u) => u.UF_DEPARTMENT.includes(Number(filter.UF_DEPARTMENT)));
+    const listed = filter.UF_DEPARTMENT;
+    const wanted = (typeof listed === 'object' ? Object.values(listed) : [listed]).map(Number);
+    rows = rows.filter((u) => wanted.some((d) => u.UF_DEPARTMENT.includes(d)));
   }
   const start = params.start === undefined ? 0 : Number(params.start);
   if (start === -1) return { status: 200, body: { result: rows.slice(0, 50), time: {} } };

@@ -20,6 +20,12 @@ use serde_json::Value;
 /// A write action of the card.
 #[derive(Debug)]
 pub struct Action {
+    /// Its name: the class of its button (`button task`).
+    pub name: &'static str,
+    /// Its button's text.
+    pub label: Msg,
+    /// Whether it applies on my own card (a task for myself does; a meeting does not).
+    pub on_my_card: bool,
     /// The REST method that makes it.
     pub method: &'static str,
     /// The scope the application needs for it.

@@ -1,0 +1,188 @@
+//! The card's actions: reaching the person (message, calls, phone, full profile) through the
+//! portal, and the tools that open a panel under them (task, meeting, appreciation, vCard,
+//! and on my own card the QR code). A button that cannot apply is disabled with its reason.
+
+use super::forms::{Kept, MeetingForm, TaskForm, ThanksForm};
+use super::share::{QrPanel, VcardLink};
+use super::shared::use_ui;
+use crate::bx24::OpenPathOutcome;
+use crate::context::UserId;
+use crate::i18n::{Msg, t};
+use crate::profile::actions::{Action, MEETING, TASK, THANKS};
+use crate::profile::{Profile, vcard};
+use leptos::prelude::*;
+
+/// Why reaching the person cannot apply, if it cannot.
+fn person_reason(profile: &Profile) -> Option<Msg> {
+    if profile.is_me() {
+        Some(Msg::ReasonMe)
+    } else if !profile.person.active {
+        Some(Msg::ReasonFired)
+    } else {
+        None
+    }
+}
+
+/// Message, audio and video call, phone and the full profile, opened by the portal.
+#[component]
+pub fn Actions(profile: Profile) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang;
+    let id: UserId = profile.person.id;
+    let error = RwSignal::new(None::<String>);
+    let reason = person_reason(&profile);
+    let phone = profile
+        .person
+        .phones()
+        .into_iter()
+        .map(|(_, number)| number)
+        .next();
+    let phone_reason = reason.or(phone.is_none().then_some(Msg::ReasonNoPhone));
+    let report = move |result: Result<(), crate::bx24::Error>| {
+        if let Err(err) = result {
+            web_sys::console::warn_1(&format!("profile widget: {err}").into());
+            error.set(Some(t(lang, crate::errors::message(&err)).to_owned()));
+        }
+    };
+    let phone = StoredValue::new(phone);
+    let open_profile = move |_| {
+        let bx24 = ui.bx24();
+        leptos::task::spawn_local(async move {
+            match bx24
+                .open_path(&format!("/company/personal/user/{id}/"))
+                .await
+            {
+                Ok(OpenPathOutcome::Refused(code)) => {
+                    web_sys::console::warn_1(
+                        &format!("profile widget: openPath refused: {code}").into(),
+                    );
+                    error.set(Some(t(lang, Msg::ReasonNoPath).to_owned()));
+                }
+                Ok(OpenPathOutcome::Closed) => {}
+                Err(err) => report(Err(err)),
+            }
+        });
+    };
+    view! {
+        <nav class="actions" aria-label=t(lang, Msg::Actions)>
+            <ActionButton class="message" label=Msg::Message reason
+                on_press=Callback::new(move |_| report(ui.with_bx24(|b| b.open_messenger(&id.to_string()))))/>
+            <ActionButton class="call" label=Msg::AudioCall reason
+                on_press=Callback::new(move |_| report(ui.with_bx24(|b| b.call_to(id.get(), false))))/>
+            <ActionButton class="video" label=Msg::VideoCall reason
+                on_press=Callback::new(move |_| report(ui.with_bx24(|b| b.call_to(id.get(), true))))/>
+            <ActionButton class="phone" label=Msg::PhoneCall reason=phone_reason
+                on_press=Callback::new(move |_| {
+                    if let Some(number) = phone.get_value() {
+                        report(ui.with_bx24(|b| b.phone_to(&number)));
+                    }
+                })/>
+            <ActionButton class="profile" label=Msg::OpenProfile reason=None
+                on_press=Callback::new(open_profile)/>
+        </nav>
+        {move || error.get().map(|text| view! { <p class="action-error" role="alert">{text}</p> })}
+    }
+}
+
+/// A panel the tool buttons open under the card's actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tool {
+    Task,
+    Meeting,
+    Thanks,
+    Qr,
+}
+
+/// Why a write action cannot apply: the person, then the scope the action needs.
+fn write_reason(profile: &Profile, action: &Action) -> Option<Msg> {
+    if !profile.person.active {
+        Some(Msg::ReasonFired)
+    } else if profile.is_me() && !action.on_my_card {
+        Some(Msg::ReasonMe)
+    } else if !profile.has_scope(action.scope) {
+        Some(Msg::ReasonNoScope)
+    } else {
+        None
+    }
+}
+
+/// Task, meeting, appreciation, vCard and (on my card) QR code. What each form holds lives
+/// here, so a form closed and opened again, or a failed send, keeps what was typed.
+#[component]
+pub fn Tools(profile: Profile) -> impl IntoView {
+    let lang = use_ui().lang;
+    let open = RwSignal::new(None::<Tool>);
+    let (task, meeting, thanks) = (Kept::new(), Kept::new(), Kept::new());
+    let (me, them) = (profile.me.id, profile.person.id);
+    let card = vcard::vcard(
+        &profile.person,
+        &vcard::organization(&profile.person, &profile.departments),
+    );
+    let toggle = move |tool: Tool| {
+        Callback::new(move |_| {
+            open.update(|o| *o = if *o == Some(tool) { None } else { Some(tool) })
+        })
+    };
+    let is_open = move |tool: Tool| Signal::derive(move || open.get() == Some(tool));
+    let reason = |action| write_reason(&profile, action);
+    let qr_card = card.clone();
+    view! {
+        <nav class="actions tools" aria-label=t(lang, Msg::Actions)>
+            <ActionButton class=TASK.name label=TASK.label reason=reason(&TASK)
+                on_press=toggle(Tool::Task) expanded=is_open(Tool::Task)/>
+            <ActionButton class=MEETING.name label=MEETING.label reason=reason(&MEETING)
+                on_press=toggle(Tool::Meeting) expanded=is_open(Tool::Meeting)/>
+            <ActionButton class=THANKS.name label=THANKS.label reason=reason(&THANKS)
+                on_press=toggle(Tool::Thanks) expanded=is_open(Tool::Thanks)/>
+            <VcardLink vcard=card file_name=vcard::file_name(&profile.person)/>
+            {profile.is_me().then(|| view! {
+                <ActionButton class="qr" label=Msg::ActQr reason=None
+                    on_press=toggle(Tool::Qr) expanded=is_open(Tool::Qr)/>
+            })}
+        </nav>
+        <div id="tool-panel" class="tool-panel">
+            {move || open.get().map(|tool| {
+                let panel = match tool {
+                    Tool::Task => view! { <TaskForm me them kept=task/> }.into_any(),
+                    Tool::Meeting => view! { <MeetingForm me them kept=meeting/> }.into_any(),
+                    Tool::Thanks => view! { <ThanksForm me them kept=thanks/> }.into_any(),
+                    Tool::Qr => view! { <QrPanel vcard=qr_card.clone()/> }.into_any(),
+                };
+                view! {
+                    <div class="panel tool">
+                        <button type="button" class="close" aria-label=t(lang, Msg::Close) on:click=move |_| open.set(None)>"×"</button>
+                        {panel}
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// A button that is disabled with a visible reason when the action cannot apply.
+#[component]
+fn ActionButton(
+    class: &'static str,
+    label: Msg,
+    reason: Option<Msg>,
+    on_press: Callback<()>,
+    /// For buttons that open a panel: whether it is open.
+    #[prop(optional, into)]
+    expanded: Option<Signal<bool>>,
+) -> impl IntoView {
+    let lang = use_ui().lang;
+    let reason_id = format!("why-{class}");
+    let described = reason.map(|_| reason_id.clone());
+    let controls = expanded.map(|_| "tool-panel");
+    view! {
+        <span class="action">
+            <button type="button" class=format!("button {class}") disabled=reason.is_some()
+                aria-describedby=described aria-controls=controls
+                aria-expanded=move || expanded.map(|open| open.get().to_string())
+                on:click=move |_| on_press.run(())>
+                {t(lang, label)}
+            </button>
+            <span class="why" id=reason_id>{reason.map(|why| t(lang, why))}</span>
+        </span>
+    }
+}
