@@ -1,10 +1,16 @@
 //! Frame commands: the parent page's side of the protocol, as futures with timeouts.
 
+mod im;
+mod options;
+mod pickers;
+
+pub use pickers::SelectedUser;
+
 use super::batch::{decode, params_value};
 use super::error::Error;
 use super::{Bx24, js, sys, thrown};
 use crate::Auth;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -43,53 +49,6 @@ pub enum OpenPathOutcome {
     Closed,
     /// The portal refused: `PATH_NOT_AVAILABLE`, `METHOD_NOT_SUPPORTED_ON_DEVICE`, …
     Refused(String),
-}
-
-/// A person chosen in the portal's user picker.
-///
-/// ```
-/// use bx24::SelectedUser;
-/// let user: SelectedUser = serde_json::from_str(r#"{"id":"5","name":"Ada"}"#).unwrap();
-/// assert_eq!(user.id, 5);
-/// assert_eq!(user.photo, "");
-/// ```
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct SelectedUser {
-    /// The user's id.
-    #[serde(deserialize_with = "user_id")]
-    pub id: u32,
-    /// Full name.
-    #[serde(default)]
-    pub name: String,
-    /// Photo URL, possibly empty.
-    #[serde(default, deserialize_with = "text")]
-    pub photo: String,
-    /// Position, possibly empty.
-    #[serde(default, deserialize_with = "text")]
-    pub position: String,
-    /// Profile path.
-    #[serde(default, deserialize_with = "text")]
-    pub url: String,
-}
-
-/// A positive id, sent as a number or as decimal text.
-fn user_id<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    let id = match Value::deserialize(d)? {
-        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    };
-    id.filter(|&id| id > 0)
-        .ok_or_else(|| serde::de::Error::custom("not a positive user id"))
-}
-
-/// Text that may arrive as `null` or a number.
-fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::String(s) => s,
-        Value::Number(n) => n.to_string(),
-        _ => String::new(),
-    })
 }
 
 /// The commands and events a placement offers beyond the standard ones.
@@ -317,47 +276,6 @@ impl Bx24 {
             .map_err(|e| thrown("installFinish", &e))
     }
 
-    /// Opens the portal's user picker; `None` when nobody was chosen.
-    ///
-    /// ```no_run
-    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// if let Some(user) = bx24.select_user(Some("Show whose card?")).await? {
-    ///     println!("{}", user.name);
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn select_user(&self, title: Option<&str>) -> Result<Option<SelectedUser>, Error> {
-        let answer = self
-            .command("selectUser", self.options.interactive_timeout_ms, |cb| {
-                self.lib.select_user(title.unwrap_or_default(), cb)
-            })
-            .await?;
-        match js::from_js(&answer) {
-            Some(value @ Value::Object(_)) => decode("selectUser", value).map(Some),
-            _ => Ok(None),
-        }
-    }
-
-    /// Opens the portal's user picker for several people.
-    ///
-    /// ```no_run
-    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// let people = bx24.select_users(None).await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn select_users(&self, title: Option<&str>) -> Result<Vec<SelectedUser>, Error> {
-        let answer = self
-            .command("selectUsers", self.options.interactive_timeout_ms, |cb| {
-                self.lib.select_users(title.unwrap_or_default(), cb)
-            })
-            .await?;
-        match js::from_js(&answer) {
-            Some(value @ Value::Array(_)) => decode("selectUsers", value),
-            Some(value @ Value::Object(_)) => decode("selectUsers", value).map(|u| vec![u]),
-            _ => Ok(Vec::new()),
-        }
-    }
-
     /// The placement's extra commands and events (`placement.getInterface`).
     ///
     /// ```no_run
@@ -413,125 +331,5 @@ impl Bx24 {
             .map_err(|e| thrown("placement.bindEvent", &e))?;
         callback.forget(); // the library may call it for as long as the page lives
         Ok(EventSubscription { active })
-    }
-
-    fn im(&self, member: &str) -> Result<sys::ImApi, Error> {
-        self.sub_api(self.lib.im(), member, &format!("im.{member}"))
-    }
-
-    /// Opens the chat with `dialog_id` (a user id, or `chat<N>`). Fire and forget: the
-    /// portal never answers.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// bx24.open_messenger("42")?;
-    /// # Ok(()) }
-    /// ```
-    pub fn open_messenger(&self, dialog_id: &str) -> Result<(), Error> {
-        self.im("openMessenger")?
-            .open_messenger(dialog_id)
-            .map_err(|e| thrown("im.openMessenger", &e))
-    }
-
-    /// Starts an audio or video call with a user. Fire and forget.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// bx24.call_to(42, true)?;
-    /// # Ok(()) }
-    /// ```
-    pub fn call_to(&self, user: u32, video: bool) -> Result<(), Error> {
-        self.im("callTo")?
-            .call_to(user, video)
-            .map_err(|e| thrown("im.callTo", &e))
-    }
-
-    /// Calls a phone number through the portal's telephony. Fire and forget.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// bx24.phone_to("+4930123456")?;
-    /// # Ok(()) }
-    /// ```
-    pub fn phone_to(&self, phone: &str) -> Result<(), Error> {
-        self.im("phoneTo")?
-            .phone_to(phone)
-            .map_err(|e| thrown("im.phoneTo", &e))
-    }
-
-    /// Opens the message history of a dialog. Fire and forget.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// bx24.open_history("42")?;
-    /// # Ok(()) }
-    /// ```
-    pub fn open_history(&self, dialog_id: &str) -> Result<(), Error> {
-        self.im("openHistory")?
-            .open_history(dialog_id)
-            .map_err(|e| thrown("im.openHistory", &e))
-    }
-
-    fn option_api(&self, object: JsValue, name: &str) -> Result<sys::OptionApi, Error> {
-        self.sub_api(object, "get", name)
-    }
-
-    /// A per-user option saved with [`Bx24::set_user_option`], as it was at load.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) {
-    /// let compact = bx24.user_option("compact").and_then(|v| v.as_str().map(|s| s == "Y"));
-    /// # }
-    /// ```
-    pub fn user_option(&self, name: &str) -> Option<Value> {
-        let api = self.option_api(self.lib.user_option(), "userOption").ok()?;
-        js::from_js(&api.get(name).ok()?)
-    }
-
-    /// Saves a per-user option (kept by the portal, back in the next load). The portal
-    /// does not confirm it.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// bx24.set_user_option("compact", &serde_json::json!("Y"))?;
-    /// # Ok(()) }
-    /// ```
-    pub fn set_user_option(&self, name: &str, value: &Value) -> Result<(), Error> {
-        self.option_api(self.lib.user_option(), "userOption")?
-            .set(name, &js::to_js(value), &JsValue::UNDEFINED)
-            .map_err(|e| thrown("userOption.set", &e))
-    }
-
-    /// An application-wide option, as it was at load.
-    ///
-    /// ```no_run
-    /// # fn demo(bx24: bx24::Bx24) {
-    /// let title = bx24.app_option("title");
-    /// # }
-    /// ```
-    pub fn app_option(&self, name: &str) -> Option<Value> {
-        let api = self.option_api(self.lib.app_option(), "appOption").ok()?;
-        js::from_js(&api.get(name).ok()?)
-    }
-
-    /// Saves an application-wide option; administrators only (the library silently does
-    /// nothing for others, so this fails at once with [`Error::AdminOnly`]).
-    ///
-    /// ```no_run
-    /// # async fn demo(bx24: bx24::Bx24) -> Result<(), bx24::Error> {
-    /// bx24.set_app_option("title", &serde_json::json!("Profile")).await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn set_app_option(&self, name: &str, value: &Value) -> Result<(), Error> {
-        if !self.is_admin() {
-            return Err(Error::AdminOnly("appOption.set".into()));
-        }
-        let api = self.option_api(self.lib.app_option(), "appOption")?;
-        let value = js::to_js(value);
-        self.command("appOption.set", self.options.command_timeout_ms, |cb| {
-            api.set(name, &value, cb)
-        })
-        .await
-        .map(drop)
     }
 }

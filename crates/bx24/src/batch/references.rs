@@ -1,0 +1,82 @@
+//! `$result[key]…` references to commands of an earlier chunk, resolved as the server would.
+
+use super::Entry;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Replaces `$result[key]…` references to already answered commands (earlier chunks)
+/// inside `params`; references to anything else are left for the server.
+pub(crate) fn resolve_references(params: &mut Value, known: &HashMap<String, Entry>) {
+    match params {
+        Value::String(text) => {
+            if let Some(value) = resolve_text(text, known) {
+                *params = value;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| resolve_references(v, known)),
+        Value::Object(map) => map.values_mut().for_each(|v| resolve_references(v, known)),
+        _ => {}
+    }
+}
+
+/// A parsed `$result[key][a]…` occurrence in `text`: its byte range and path.
+fn find_reference(text: &str, from: usize) -> Option<(usize, usize, Vec<&str>)> {
+    const OPEN: &str = "$result";
+    let start = from + text.get(from..)?.find(OPEN)?;
+    let mut at = start + OPEN.len();
+    let mut path = Vec::new();
+    while text[at..].starts_with('[') {
+        let close = text[at..].find(']')? + at;
+        path.push(&text[at + 1..close]);
+        at = close + 1;
+    }
+    if path.is_empty() {
+        return find_reference(text, start + OPEN.len());
+    }
+    Some((start, at, path))
+}
+
+fn lookup<'a>(known: &'a HashMap<String, Entry>, path: &[&str]) -> Option<&'a Value> {
+    let (key, rest) = path.split_first()?;
+    let mut value = known.get(*key)?.result.as_ref().ok()?;
+    for segment in rest {
+        value = match value {
+            Value::Object(map) => map.get(*segment)?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+fn resolve_text(text: &str, known: &HashMap<String, Entry>) -> Option<Value> {
+    let (start, end, path) = find_reference(text, 0)?;
+    if start == 0 && end == text.len() {
+        return lookup(known, &path).cloned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    let mut changed = false;
+    let mut next = Some((start, end, path));
+    while let Some((start, end, path)) = next {
+        match lookup(known, &path) {
+            Some(value) => {
+                out.push_str(&text[from..start]);
+                match value {
+                    Value::String(s) => out.push_str(s),
+                    Value::Number(n) => out.push_str(&n.to_string()),
+                    Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                    // As PHP writes them into text: arrays are "Array", null is empty.
+                    Value::Array(_) | Value::Object(_) => out.push_str("Array"),
+                    Value::Null => {}
+                }
+                changed = true;
+            }
+            None => out.push_str(&text[from..end]),
+        }
+        from = end;
+        next = find_reference(text, end);
+    }
+    out.push_str(&text[from..]);
+    changed.then_some(Value::String(out))
+}
