@@ -236,7 +236,9 @@ test(`${CASES.length} injected faults end in their correct state within their bo
   const only = process.env.FAULT_CASES ? new RegExp(process.env.FAULT_CASES) : null;
   const cases = CASES.filter((c) => !only || only.test(c.name));
   const results = [];
-  for (const name of BROWSERS) results.push(...await pool(cases, (c) => run(c, name)));
+  // A case that throws (the driver lost its page, say) is a failed case that names itself.
+  const attempt = (c, name) => run(c, name).catch((e) => ({ name: c.name, browser: name, ok: false, error: e.message }));
+  for (const name of BROWSERS) results.push(...await pool(cases, (c) => attempt(c, name)));
   record('faults', { cases: results });
   assert.deepEqual(results.filter((r) => !r.ok), []);
 });

@@ -29,6 +29,13 @@ class Bidi {
     this.next = 1;
     this.pending = new Map();
     this.listeners = [];
+    // A browser that goes away fails every command still waiting, so that no test waits
+    // forever (and its simulator is stopped).
+    socket.on('close', () => {
+      this.closed = true;
+      for (const { reject, method } of this.pending.values()) reject(new Error(`${method}: the browser is gone`));
+      this.pending.clear();
+    });
     socket.on('message', (data) => {
       const message = JSON.parse(String(data));
       if (message.type === 'event') {
@@ -38,15 +45,16 @@ class Bidi {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
-      if (message.type === 'error') waiting.reject(new Error(`${message.error}: ${message.message}`));
+      if (message.type === 'error') waiting.reject(new Error(`${waiting.method}: ${message.error}: ${message.message}`));
       else waiting.resolve(message.result);
     });
   }
 
   send(method, params = {}) {
     const id = this.next++;
+    if (this.closed) return Promise.reject(new Error(`${method}: the browser is gone`));
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, method });
       this.socket.send(JSON.stringify({ id, method, params }));
     });
   }
@@ -187,7 +195,9 @@ class Page {
     if (selector !== 'iframe') throw new Error('only the handler iframe is supported');
     return {
       locator: (inner) => new Locator(async () => {
-        await this.refreshTree();
+        // Firefox refuses a tree walk while a child context is being discarded (the frame
+        // navigating): then the tree known so far is used, and the locator tries again.
+        await this.refreshTree().catch(() => {});
         const frame = this.tree.find((f) => f.url.includes('/handler/'));
         return frame && { bidi: this.bidi, context: frame.context };
       }, inner),
