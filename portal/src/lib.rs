@@ -7,6 +7,7 @@ pub mod csp;
 pub mod host;
 pub mod listen;
 pub mod params;
+pub mod probe;
 pub mod rest;
 pub mod server;
 pub mod state;

@@ -29,7 +29,7 @@ pub struct Portal {
 }
 
 impl Portal {
-    fn sim(&self) -> std::sync::MutexGuard<'_, Sim> {
+    pub(crate) fn sim(&self) -> std::sync::MutexGuard<'_, Sim> {
         // A panic elsewhere must not take the simulator down with it.
         self.sim
             .lock()
@@ -64,6 +64,7 @@ pub fn portal_router(portal: Portal) -> Router {
         .route("/sim/api/log", get(log))
         .route("/sim/api/reset", post(reset))
         .route("/sim/api/hostile", post(hostile))
+        .route("/sim/api/person", post(crate::probe::person))
         .route("/rest/{method}", any(rest_call))
         .layer(axum::middleware::map_response(timing_allowed))
         .with_state(portal)

@@ -82,6 +82,12 @@ pub struct Settings {
     /// The leaky bucket: capacity and drain per second; 0 capacity turns it off.
     pub bucket_capacity: f64,
     pub bucket_drain: f64,
+    /// The calendar's working day (`calendar.settings.get`), hours as the portal writes
+    /// them: `"9"`, `"9.30"`.
+    pub work_time_start: String,
+    pub work_time_end: String,
+    /// The calendar's weekend days: `["SA","SU"]`, `["FR","SA"]`…
+    pub week_holidays: Vec<String>,
 }
 
 impl Default for Settings {
@@ -115,6 +121,9 @@ impl Default for Settings {
             session_user: None,
             bucket_capacity: 50.0,
             bucket_drain: 2.0,
+            work_time_start: "9".into(),
+            work_time_end: "18".into(),
+            week_holidays: vec!["SA".into(), "SU".into()],
         }
     }
 }

@@ -4,8 +4,10 @@
 //! people without a department, no photo, many time zones.
 
 mod data;
+mod profile;
 mod records;
 
+pub use profile::Profile;
 pub use records::{UserScope, department_record, im_record, photo_svg, user_record};
 
 use data::{CITIES, COLORS, DEPARTMENTS, FIRST_F, FIRST_M, LAST, POSITIONS, ZONES};
@@ -49,6 +51,8 @@ pub struct User {
     pub online: bool,
     pub absent_until: Option<String>,
     pub color: String,
+    /// Interests, skills, about me, links.
+    pub profile: Profile,
 }
 
 impl User {
@@ -204,6 +208,7 @@ impl Company {
                 online: rng.u8(..3) == 0,
                 absent_until: (id % 23 == 0).then(|| "2026-12-04T00:00:00+03:00".to_owned()),
                 color: (*pick(&mut rng, COLORS)).to_owned(),
+                profile: profile::profile(seed, id),
             });
         }
         // Heads: the first active employee of each department (some stay without one).
@@ -250,10 +255,29 @@ impl Company {
                 &mut user.birthday,
                 &mut user.employment_date,
             ];
-            fields_per_person = fields.len() + 1; // and the time zone
+            let plain = fields.len();
             for field in fields {
                 *field = payload.clone();
             }
+            let links = [
+                "UF_WEB_SITES",
+                "UF_SKYPE",
+                "UF_SKYPE_LINK",
+                "UF_ZOOM",
+                "UF_LINKEDIN",
+                "UF_XING",
+                "UF_FACEBOOK",
+                "UF_TWITTER",
+            ];
+            user.profile = Profile {
+                interests: vec![payload.clone()],
+                skills: vec![payload.clone()],
+                about: payload.clone(),
+                work_notes: payload.clone(),
+                links: links.map(|field| (field, payload.clone())).to_vec(),
+            };
+            // The fields above, the time zone, and the profile's (four, and the links).
+            fields_per_person = plain + 1 + 4 + links.len();
             user.time_zone = Box::leak(payload.clone().into_boxed_str());
             texts.push(user.id);
             let departments = self.departments.len();

@@ -63,17 +63,31 @@ pub fn user_record(user: &User, scope: UserScope, origin: &str, current: bool) -
     put("PERSONAL_GENDER", json!(user.gender));
     put("PERSONAL_BIRTHDAY", json!(user.birthday));
     put("PERSONAL_PHOTO", json!(photo));
+    // Bitrix24's own form stores a country as an id of its country list; imported data
+    // holds names. Both appear: every third person has an id.
+    let country = if user.id.is_multiple_of(3) && !user.country.is_empty() {
+        (14 + user.id % 50).to_string()
+    } else {
+        user.country.clone()
+    };
     put("PERSONAL_CITY", json!(user.city));
     put("PERSONAL_STATE", json!(""));
-    put("PERSONAL_COUNTRY", json!(user.country));
+    put("PERSONAL_COUNTRY", json!(country));
     put("WORK_POSITION", json!(user.position));
-    put("WORK_CITY", json!(user.city));
+    put(
+        "WORK_CITY",
+        json!(if user.id.is_multiple_of(2) {
+            ""
+        } else {
+            user.city.as_str()
+        }),
+    );
     put("WORK_STATE", json!(""));
-    put("WORK_COUNTRY", json!(user.country));
+    put("WORK_COUNTRY", json!(country));
     put("UF_EMPLOYMENT_DATE", json!(user.employment_date));
     put("UF_TIMEMAN", json!(""));
-    put("UF_SKILLS", json!(""));
-    put("UF_INTERESTS", json!(""));
+    put("UF_SKILLS", multiple(user.id, &user.profile.skills));
+    put("UF_INTERESTS", multiple(user.id, &user.profile.interests));
     put("UF_DEPARTMENT", json!(user.departments));
     put("UF_PHONE_INNER", json!(user.inner_phone));
     put("USER_TYPE", json!(user.user_type));
@@ -92,7 +106,6 @@ pub fn user_record(user: &User, scope: UserScope, origin: &str, current: bool) -
             "PERSONAL_STREET",
             "PERSONAL_MAILBOX",
             "PERSONAL_ZIP",
-            "PERSONAL_NOTES",
             "WORK_FAX",
             "WORK_PAGER",
             "WORK_STREET",
@@ -100,8 +113,13 @@ pub fn user_record(user: &User, scope: UserScope, origin: &str, current: bool) -
             "WORK_ZIP",
             "WORK_PROFILE",
             "WORK_LOGO",
-            "WORK_NOTES",
             "UF_DISTRICT",
+        ] {
+            put(key, json!(""));
+        }
+        put("PERSONAL_NOTES", json!(user.profile.about));
+        put("WORK_NOTES", json!(user.profile.work_notes));
+        for key in [
             "UF_SKYPE",
             "UF_SKYPE_LINK",
             "UF_ZOOM",
@@ -111,7 +129,21 @@ pub fn user_record(user: &User, scope: UserScope, origin: &str, current: bool) -
             "UF_XING",
             "UF_WEB_SITES",
         ] {
-            put(key, json!(""));
+            let values: Vec<&String> = user
+                .profile
+                .links
+                .iter()
+                .filter(|(field, _)| *field == key)
+                .map(|(_, value)| value)
+                .collect();
+            put(
+                key,
+                match values.as_slice() {
+                    [] => json!(""),
+                    [one] => json!(one),
+                    many => json!(many),
+                },
+            );
         }
     }
     if scope == UserScope::Full {
@@ -121,6 +153,23 @@ pub fn user_record(user: &User, scope: UserScope, origin: &str, current: bool) -
         record.remove("PERSONAL_WWW");
     }
     Value::Object(record)
+}
+
+/// A multiple user field as the REST API sends it [UNCONFIRMED, docs/simulator.md]: a list,
+/// `false` when empty, and now and then a PHP array with gaps (an object) as §8.3 describes.
+fn multiple(id: u32, values: &[String]) -> Value {
+    match values {
+        [] => json!(false),
+        [_, _, ..] if id.is_multiple_of(7) => {
+            let gapped: Map<String, Value> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ((i * 2).to_string(), json!(v)))
+                .collect();
+            Value::Object(gapped)
+        }
+        _ => json!(values),
+    }
 }
 
 /// The `im.user.get` record: lower-case keys, integer id.

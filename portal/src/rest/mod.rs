@@ -104,6 +104,7 @@ fn lookup(method: &str) -> Option<(Option<&'static str>, Handler)> {
         "calendar.event.add" => (Some("calendar"), writes::event_add),
         "calendar.accessibility.get" => (Some("calendar"), writes::accessibility),
         "calendar.section.get" => (Some("calendar"), writes::sections),
+        "calendar.settings.get" => (Some("calendar"), writes::calendar_settings),
         "im.message.add" => (Some("im"), writes::message_add),
         "log.blogpost.add" => (Some("log"), writes::blogpost_add),
         _ => return None,

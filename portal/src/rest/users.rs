@@ -99,8 +99,12 @@ fn passes(record: &Value, op: &str, field: &str, wanted: &[String]) -> bool {
             .is_some_and(|a| !a.is_empty());
         return wanted.iter().any(|w| (w == "Y") == has);
     }
+    // A multiple field (`UF_DEPARTMENT`, `UF_INTERESTS`, `UF_SKILLS`) matches when any of its
+    // values does; an empty one (`false`) has none.
     let actual: Vec<String> = match &record[field] {
         Value::Array(items) => items.iter().map(as_text).collect(),
+        Value::Object(gapped) => gapped.values().map(as_text).collect(),
+        Value::Bool(false) if field.starts_with("UF_") => Vec::new(),
         Value::Null => vec![String::new()],
         other => vec![as_text(other)],
     };
@@ -108,6 +112,8 @@ fn passes(record: &Value, op: &str, field: &str, wanted: &[String]) -> bool {
         actual.iter().any(|a| wanted.iter().any(|w| test(a, w)))
     };
     let contains = |a: &str, w: &str| a.to_lowercase().contains(&w.to_lowercase());
+    // MySQL compares text by a case-insensitive collation: `chess` finds `Chess`.
+    let equal = |a: &str, w: &str| a == w || a.to_lowercase() == w.to_lowercase();
     match op {
         ">" => any(&|a, w| compare(a, w) == Ordering::Greater),
         ">=" => any(&|a, w| compare(a, w) != Ordering::Less),
@@ -115,8 +121,8 @@ fn passes(record: &Value, op: &str, field: &str, wanted: &[String]) -> bool {
         "<=" => any(&|a, w| compare(a, w) != Ordering::Greater),
         "%" | "=%" | "%=" => any(&contains),
         "!%" | "!=%" | "!%=" => !any(&contains),
-        "!" | "!=" | "!@" => !any(&|a, w| a == w),
-        _ => any(&|a, w| a == w),
+        "!" | "!=" | "!@" => !any(&equal),
+        _ => any(&equal),
     }
 }
 

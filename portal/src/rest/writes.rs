@@ -172,6 +172,29 @@ pub fn accessibility(call: &mut Call<'_>) -> Outcome {
     }))
 }
 
+/// `calendar.settings.get`: the portal's working time and weekend days as the calendar keeps
+/// them (hours as text, `"9"` or `"9.30"`), with the other settings an app may see.
+pub fn calendar_settings(call: &mut Call<'_>) -> Outcome {
+    let settings = &call.sim.settings;
+    Ok(Answer::of(json!({
+        "work_time_start": settings.work_time_start,
+        "work_time_end": settings.work_time_end,
+        "year_holidays": "1.01,2.01,7.01,23.02,8.03,1.05,9.05,12.06,4.11",
+        "year_workdays": "31.12",
+        "week_holidays": settings.week_holidays,
+        "week_start": "MO",
+        "user_name_template": "#NAME# #LAST_NAME#",
+        "sync_by_push": false,
+        "user_show_login": true,
+        "path_to_user": "/company/personal/user/#user_id#/",
+        "path_to_user_calendar": "/company/personal/user/#user_id#/calendar/",
+        "dep_manager_sub": true,
+        "denied_superpose_types": [],
+        "forum_id": "8",
+        "rm_for_sites": true
+    })))
+}
+
 pub fn message_add(call: &mut Call<'_>) -> Outcome {
     let dialog = params::text(call.upper("DIALOG_ID")).unwrap_or_default();
     if dialog.is_empty() {

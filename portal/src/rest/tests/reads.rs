@@ -126,3 +126,73 @@ fn im_user_get() {
     let (_, body) = form_call(&mut sim, "im.user.get", "");
     assert_eq!(body["result"]["id"], 1, "defaults to the current user");
 }
+
+#[test]
+fn user_get_finds_people_by_any_interest_or_skill_ignoring_case() {
+    let mut sim = sim();
+    let sharing = |sim: &Sim, tag: &str| -> Vec<String> {
+        let mut ids: Vec<String> = sim
+            .company
+            .users
+            .iter()
+            .filter(|u| u.active && u.profile.interests.iter().any(|i| i.to_lowercase() == tag))
+            .map(|u| u.id.to_string())
+            .collect();
+        ids.truncate(50);
+        ids
+    };
+    let expected = sharing(&sim, "chess");
+    assert!(expected.len() > 2, "the demo company shares interests");
+    let (_, body) = json_call(
+        &mut sim,
+        "user.get",
+        json!({"FILTER": {"UF_INTERESTS": "CHESS", "ACTIVE": true}}),
+    );
+    let found: Vec<String> = body["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["ID"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(found, expected);
+    // Gapped lists (a PHP array with holes) are searched too.
+    let gapped = sim
+        .company
+        .users
+        .iter()
+        .find(|u| u.id % 7 == 0 && u.profile.skills.len() > 1)
+        .map(|u| (u.id, u.profile.skills[1].clone()))
+        .expect("someone with a gapped list of skills");
+    let record = &json_call(&mut sim, "user.get", json!({"ID": gapped.0})).1["result"][0];
+    assert!(record["UF_SKILLS"].is_object(), "{record}");
+    let (_, body) = json_call(
+        &mut sim,
+        "user.get",
+        json!({"FILTER": {"UF_SKILLS": gapped.1, "ID": gapped.0}}),
+    );
+    assert_eq!(body["total"], 1);
+    // Nobody has an empty field's `false` as a value.
+    let (_, body) = json_call(&mut sim, "user.get", json!({"FILTER": {"UF_SKILLS": "N"}}));
+    assert_eq!(body["result"], json!([]));
+    // `user.search` cannot filter on interests: the key is not among its fields.
+    let (_, body) = json_call(
+        &mut sim,
+        "user.search",
+        json!({"FILTER": {"UF_INTERESTS": "chess"}}),
+    );
+    assert_eq!(
+        body["total"], 300,
+        "ignored, as every key user.search does not know"
+    );
+}
+
+#[test]
+fn calendar_settings_follow_the_simulators_settings() {
+    let mut sim = sim();
+    sim.settings.week_holidays = vec!["FR".into(), "SA".into()];
+    let (status, body) = json_call(&mut sim, "calendar.settings.get", json!({}));
+    assert_eq!(status, 200);
+    assert_eq!(body["result"]["work_time_start"], "9");
+    assert_eq!(body["result"]["work_time_end"], "18");
+    assert_eq!(body["result"]["week_holidays"], json!(["FR", "SA"]));
+}
