@@ -13,6 +13,27 @@ page=$dir/index.html
 for file in "$js" "$wasm" "$page"; do
   [[ -f $file ]] || { echo "version-app: $file is missing" >&2; exit 1; }
 done
+# Release builds: minify both binaries' JS glue with terser (Trunk's minifier cannot parse
+# wasm-bindgen's `export { … as default }` and leaves it whole: 2 KB of gzip each), and give
+# the first paint's glue the integrity hash of what is now in the file.
+if [[ ${TRUNK_PROFILE:-} == release ]]; then
+  terser=$(dirname "$0")/../tools/node_modules/.bin/terser
+  [[ -x $terser ]] || { echo "version-app: terser is missing (scripts/setup.sh)" >&2; exit 1; }
+  integrity() {
+    node -e 'const c = require("crypto"), fs = require("fs");
+      console.log("sha384-" + c.createHash("sha384").update(fs.readFileSync(process.argv[1])).digest("base64"))' "$1"
+  }
+  for glue in "$js" "$dir"/paint-*.js; do
+    [[ -f $glue ]] || { echo "version-app: no $glue" >&2; exit 1; }
+    before=$(integrity "$glue")
+    "$terser" "$glue" --module --compress --mangle -o "$glue.min"
+    mv "$glue.min" "$glue"
+    after=$(integrity "$glue")
+    sed -i "s|integrity=\"\?$before\"\?|integrity=\"$after\"|g" "$page"
+    [[ $glue == "$js" ]] || grep -q "$after" "$page" ||
+      { echo "version-app: $glue's integrity is not in index.html" >&2; exit 1; }
+  done
+fi
 name=profile-widget-$(cat "$js" "$wasm" | sha256sum | cut -c1-16)
 # The glue loads its wasm by file name, from beside itself.
 grep -q 'profile-widget_bg\.wasm' "$js" || { echo "version-app: the glue does not name its wasm" >&2; exit 1; }
