@@ -112,8 +112,10 @@ async function checks({ page, handle, problems, images }, portal) {
   const top = await page.evaluate(() => window.__pwned);
   const unsafeImages = [...images, ...inFrame.images]
     .filter((u) => !u.startsWith('https://') && !u.startsWith(portal + '/'));
+  // Links are built with encoders: mailto/tel/vCard, http(s) addresses whose every character
+  // is a URL character, and skype: names.
   const unsafeLinks = inFrame.links.filter((h) =>
-    !/^(mailto:[^<>"'\s]*|tel:\+?[0-9,;]+|data:text\/vcard;charset=utf-8,[A-Za-z0-9%._~!*'()-]*)$/.test(h));
+    !/^(mailto:[^<>"'\s]*|tel:\+?[0-9,;]+|data:text\/vcard;charset=utf-8,[A-Za-z0-9%._~!*'()-]*|https?:\/\/[A-Za-z0-9%._~:/?#[\]@!$&()*+,;=-]+|skype:[A-Za-z0-9%._~:-]+\?chat)$/.test(h));
   // Failed requests for https photos on unreachable hosts are expected; nothing else is.
   const otherProblems = problems.filter((p) => !/request failed: https:\/\/cdn\.example\/|ERR_NAME_NOT_RESOLVED/.test(p));
   return { pwned: inFrame.pwned ?? top ?? null, overflow: inFrame.overflow, cardVisible: inFrame.cardVisible,
@@ -132,11 +134,28 @@ test(`${PAYLOADS.length} hostile payloads in every text field run no script and 
     const value = trimmed(PAYLOADS[i]);
     const shown = await opened.frame.locator('#person-name').textContent();
     const position = await opened.frame.locator('.position').textContent();
-    const ok = result.pwned === null && result.overflow <= 1 && result.cardVisible && result.bodyScripts === 0
+    // The profile's own fields carry the payload too, as text: one interest chip, one skill
+    // chip, about me and the work notes.
+    const people = await opened.handle.evaluate(() => ({
+      chips: [...document.querySelectorAll('.interests .chip, .skills .chip')].length,
+      notes: document.querySelectorAll('.about .note-text:not(.folded)').length,
+    }));
+    const ok = people.chips === 2 && people.notes === 2
+      && result.pwned === null && result.overflow <= 1 && result.cardVisible && result.bodyScripts === 0
       && result.frames === 0 && !result.unsafeImages.length && !result.unsafeLinks.length && !result.problems.length
       && !result.leakingDirection.length && shown === `${value} ${value}` && position === value;
-    if (!ok) failures.push({ payload: PAYLOADS[i].slice(0, 60), shown: shown.slice(0, 60), ...result });
+    if (!ok) failures.push({ payload: PAYLOADS[i].slice(0, 60), shown: shown.slice(0, 60), ...people, ...result });
     if (i === 0) {
+      // A chip opens the list of colleagues who share it; a long note unfolds.
+      await opened.frame.locator('.interests .chip').first().click();
+      await opened.frame.locator('#sharing-interests h3').waitFor();
+      await opened.frame.locator('#sharing-interests .form-note').first().waitFor();
+      const more = opened.frame.locator('.about .more');
+      if (await more.count()) await more.first().click();
+      const unfolded = await checks(opened, sim.portal);
+      if (unfolded.pwned !== null || unfolded.overflow > 1 || unfolded.leakingDirection.length || unfolded.unsafeLinks.length) {
+        failures.push({ payload: 'chips and notes', ...unfolded });
+      }
       // The colleague list and the search show the same names as text, too.
       await opened.frame.locator('.tab').first().click();
       await opened.frame.locator('.people .count').filter({ hasText: /^\d+$/ }).waitFor();

@@ -2,6 +2,7 @@
 //! card): what it says ([`Summary`]), and how its dates and times read ([`format`]). No Leptos
 //! here, and nothing that points back at either renderer.
 
+pub mod about;
 pub mod format;
 mod summary;
 

@@ -20,16 +20,19 @@ pub struct Contact {
 }
 
 /// One fact: its label, a class for styles and tests, and its values. Each value is shown
-/// isolated (`<bdi>`), joined by [`SEPARATOR`]: a right-to-left override in one department's
-/// name must not reverse the next one.
+/// isolated (`<bdi>`), joined by [`SEPARATOR`] (or, for tags, each in a chip of its own): a
+/// right-to-left override in one department's name must not reverse the next one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
     /// "Departments", "Birthday", …
     pub label: &'static str,
-    /// `departments`, `birthday` or `employed`.
+    /// `departments`, `place`, `birthday`, `employed`, `interests` or `skills`.
     pub class: &'static str,
     /// The texts shown.
     pub values: Vec<String>,
+    /// Whether the values are tags, shown as chips (the app's card makes each a button that
+    /// lists the colleagues who share it).
+    pub chips: bool,
 }
 
 /// A manager's line: name and position, each isolated, joined by [`SEPARATOR`].
@@ -57,7 +60,8 @@ pub struct Summary {
     pub name: String,
     /// Their position.
     pub position: String,
-    /// `(class, text)` of each badge: dismissed, extranet, invited.
+    /// `(class, text)` of each badge, the profile's role: administrator (on the viewer's own
+    /// card), dismissed, extranet, invited.
     pub badges: Vec<(&'static str, &'static str)>,
     /// `(class, text)` of the presence line.
     pub presence: (&'static str, String),
@@ -130,6 +134,9 @@ impl Summary {
 fn badges(lang: Lang, profile: &Profile) -> Vec<(&'static str, &'static str)> {
     let person = &profile.person;
     let mut badges = Vec::new();
+    if profile.viewer_admin && profile.is_me() {
+        badges.push(("badge admin", t_card(lang, CardMsg::BadgeAdmin)));
+    }
     if !person.active {
         badges.push(("badge fired", t_card(lang, CardMsg::BadgeFired)));
     }
@@ -196,16 +203,22 @@ fn contacts(lang: Lang, profile: &Profile) -> Vec<Contact> {
 fn facts(lang: Lang, profile: &Profile) -> Vec<Fact> {
     let person = &profile.person;
     let mut rows = Vec::new();
-    let mut fact = |label, class, values| {
+    let mut add = |label, class, values, chips| {
         rows.push(Fact {
             label: t_card(lang, label),
             class,
             values,
+            chips,
         })
     };
+    let mut fact = |label, class, values| add(label, class, values, false);
     if !profile.departments.is_empty() {
         let names = profile.departments.iter().map(|d| d.name.clone()).collect();
         fact(CardMsg::Departments, "departments", names);
+    }
+    let place = person.details.place();
+    if !place.is_empty() {
+        fact(CardMsg::Place, "place", place);
     }
     if let Some(mut birthday) = person.birthday() {
         birthday.year = None; // a birthday shows day and month only
@@ -221,6 +234,14 @@ fn facts(lang: Lang, profile: &Profile) -> Vec<Fact> {
             "employed",
             vec![format::date(lang, employed)],
         );
+    }
+    for (label, class, tags) in [
+        (CardMsg::Interests, "interests", &person.details.interests),
+        (CardMsg::Skills, "skills", &person.details.skills),
+    ] {
+        if !tags.is_empty() {
+            add(label, class, tags.clone(), true);
+        }
     }
     rows
 }

@@ -102,7 +102,16 @@ pub fn draw(
     let facts = add(&add(&card, "section", "facts", "")?, "dl", "", "")?;
     for fact in &summary.facts {
         add(&facts, "dt", "", fact.label)?;
-        isolated(&add(&facts, "dd", fact.class, "")?, &fact.values)?;
+        let value = add(&facts, "dd", fact.class, "")?;
+        if fact.chips {
+            // The app's chips are buttons; drawn, the same boxes (no layout shift).
+            let chips = add(&value, "span", "chips", "")?;
+            for tag in &fact.values {
+                add(&add(&chips, "span", "chip", "")?, "bdi", "", tag)?;
+            }
+        } else {
+            isolated(&value, &fact.values)?;
+        }
     }
     add(&facts, "dt", "", t_card(lang, CardMsg::Managers))?;
     let managers = add(&facts, "dd", "", "")?;

@@ -130,7 +130,8 @@ pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
         .batch_to_hand_over(&screen.batch, PAINT_WAIT_MS)
         .await
         .ok()?;
-    let profile = screen.read(user, &results).ok()?;
+    let mut profile = screen.read(user, &results).ok()?;
+    profile.viewer_admin = bx24.is_admin();
     crate::page::mark("profile:data");
     draw(host, lang, &profile, &bx24.domain(), context.code)?;
     crate::page::mark("profile:card");

@@ -6,7 +6,7 @@
 
 use super::actions::{Write, first_section};
 use super::load::{FirstScreen, LoadError, Profile};
-use super::meeting::{self, busy_intervals};
+use super::meeting::{self, WorkTime, busy_intervals};
 use super::model::{Date, Department, Person, Rows};
 use super::outcome::Lookup;
 use crate::bx24::{Batch, Bx24, Error, ListPage, ListRequest};
@@ -26,7 +26,8 @@ use serde_json::{Value, json};
 pub async fn load(bx24: &Bx24, user: UserId) -> Result<Profile, LoadError> {
     let screen = FirstScreen::new(user);
     let results = bx24.batch(&screen.batch).await?;
-    let profile = screen.read(user, &results)?;
+    let mut profile = screen.read(user, &results)?;
+    profile.viewer_admin = bx24.is_admin();
     // Every later token must be this viewer's: a portal session that changed hands ends
     // the card instead of acting as the previous user.
     bx24.pin_user(profile.me.id.get());
@@ -39,6 +40,35 @@ pub async fn search(bx24: &Bx24, text: &str) -> Result<Vec<Person>, Error> {
         .call::<Vec<Person>, _>("user.search", &json!({"FIND": text.trim()}))
         .await?;
     Ok(found.data)
+}
+
+/// Which tags a tag belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tags {
+    /// `UF_INTERESTS`.
+    Interests,
+    /// `UF_SKILLS`.
+    Skills,
+}
+
+/// The active people other than `person` who have `tag` among their interests or skills, as
+/// far as the first page goes (50), and whether there are more. `user.get` filters a multiple
+/// field by any of its values, and `user.search` cannot filter on these fields at all
+/// (bitrix24.md §6.1; the simulator does the same, docs/simulator.md).
+pub async fn sharing(
+    bx24: &Bx24,
+    tags: Tags,
+    tag: &str,
+    person: UserId,
+) -> Result<(Vec<Person>, bool), Error> {
+    let field = match tags {
+        Tags::Interests => "UF_INTERESTS",
+        Tags::Skills => "UF_SKILLS",
+    };
+    let filter = json!({"FILTER": {field: tag, "ACTIVE": true}});
+    let found = bx24.call::<Rows<Person>, _>("user.get", &filter).await?;
+    let people = found.data.rows.into_iter().filter(|p| p.id != person);
+    Ok((people.collect(), found.next.is_some()))
 }
 
 /// The active employees of `departments`, page by page (the ID cursor, capped by the bridge).
@@ -58,18 +88,27 @@ pub async fn headed_by(bx24: &Bx24, head: UserId) -> Result<Vec<Department>, Err
     Ok(Rows::<Department>::from_value(Value::Array(rows)).rows)
 }
 
-/// What a meeting needs to be offered: the viewer's calendar to put it in (`None` when they
-/// have none), and the busy intervals of both people on `days`, in one request.
+/// What a meeting needs to be offered, read in one request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Availability {
+    /// The viewer's calendar to put it in (`None` when they have none).
+    pub section: Option<String>,
+    /// Busy intervals of both people, minutes on the viewer's clock.
+    pub busy: Vec<(i64, i64)>,
+    /// The portal's working time and weekend days (the default when they cannot be read).
+    pub work: WorkTime,
+}
+
+/// The viewer's calendar, both people's busy time from `from` to `to` (whole days), and the
+/// portal's working time, in one request.
 pub async fn availability(
     bx24: &Bx24,
     me: UserId,
     them: UserId,
-    days: &[Date],
-) -> Result<(Option<String>, Vec<(i64, i64)>), Error> {
-    let day = |d: Option<&Date>| {
-        d.map(|d| meeting::local_iso(*d, 0)[..10].to_owned())
-            .unwrap_or_default()
-    };
+    from: Date,
+    to: Date,
+) -> Result<Availability, Error> {
+    let day = |d: Date| meeting::local_iso(d, 0)[..10].to_owned();
     let mut batch = Batch::new();
     let sections = batch.add::<Value, _>(
         "sections",
@@ -79,11 +118,18 @@ pub async fn availability(
     let busy = batch.add::<Value, _>(
         "busy",
         "calendar.accessibility.get",
-        &json!({"users": [me.get(), them.get()], "from": day(days.first()), "to": day(days.last())}),
+        &json!({"users": [me.get(), them.get()], "from": day(from), "to": day(to)}),
     )?;
+    let settings = batch.add::<Value, _>("settings", "calendar.settings.get", &())?;
     let results = bx24.batch(&batch).await?;
-    let section = first_section(&results.get(&sections)?.data);
-    Ok((section, busy_intervals(&results.get(&busy)?.data)))
+    Ok(Availability {
+        section: first_section(&results.get(&sections)?.data),
+        busy: busy_intervals(&results.get(&busy)?.data),
+        work: results
+            .get(&settings)
+            .map(|r| WorkTime::from_settings(&r.data))
+            .unwrap_or_default(),
+    })
 }
 
 /// A write, or the read that finds one whose answer was lost.

@@ -2,7 +2,10 @@
 //! of "my card" carries. Every value comes from the portal, so each is escaped and stripped of
 //! control characters, and long lines are folded on character boundaries.
 
-use super::model::{Department, Person, PhoneKind};
+use super::model::{Department, LinkKind, Person, PhoneKind, profile_link};
+
+/// At most this many links go into a vCard: my card's QR code must stay scannable.
+pub const MAX_VCARD_LINKS: usize = 5;
 
 /// The organization line of a person's vCard: their first department's name, if known.
 ///
@@ -69,8 +72,36 @@ pub fn vcard(person: &Person, organization: &str) -> String {
             &format!("{year:04}-{:02}-{:02}", birthday.month, birthday.day),
         );
     }
+    for (kind, href) in links(person) {
+        let name = match kind {
+            LinkKind::Skype if href.starts_with("skype:") => "IMPP;X-SERVICE-TYPE=Skype",
+            LinkKind::Website => "URL",
+            LinkKind::Skype => "URL;TYPE=skype",
+            LinkKind::Zoom => "URL;TYPE=zoom",
+            LinkKind::LinkedIn => "URL;TYPE=linkedin",
+            LinkKind::Xing => "URL;TYPE=xing",
+            LinkKind::Facebook => "URL;TYPE=facebook",
+            LinkKind::Twitter => "URL;TYPE=twitter",
+        };
+        push(name, &href);
+    }
     lines.push("END:VCARD".to_owned());
     lines.iter().map(|line| fold(line) + "\r\n").collect()
+}
+
+/// The profile's links as the card builds them (encoders, `http(s)` and `skype:` only),
+/// without repeats, at most [`MAX_VCARD_LINKS`].
+fn links(person: &Person) -> Vec<(LinkKind, String)> {
+    let mut links: Vec<(LinkKind, String)> = Vec::new();
+    for (field, value) in &person.details.links() {
+        if let Some(link) = profile_link(field, value)
+            && !links.iter().any(|(_, href)| *href == link.1)
+        {
+            links.push(link);
+        }
+    }
+    links.truncate(MAX_VCARD_LINKS);
+    links
 }
 
 /// A safe file name for the download: letters, digits and `-` only, never empty.
@@ -201,6 +232,28 @@ mod tests {
         ] {
             assert!(card.contains(expected), "missing {expected:?} in {card}");
         }
+    }
+
+    #[test]
+    fn links_go_in_built_by_the_card_and_bounded() {
+        let p = person(
+            r#"{"ID":"7","NAME":"Ada","UF_SKYPE":"live:ada","UF_LINKEDIN":"ada",
+                "UF_WEB_SITES":["https://ada.example/","javascript:alert(1)","https://ada.example/"],
+                "UF_TWITTER":"@ada","UF_FACEBOOK":"ada.l","UF_XING":"Ada_L","UF_ZOOM":"https://zoom.example/j/1"}"#,
+        );
+        let card = vcard(&p, "");
+        for expected in [
+            "URL:https://ada.example/\r\n",
+            "IMPP;X-SERVICE-TYPE=Skype:skype:live:ada?chat\r\n",
+            "URL;TYPE=linkedin:https://www.linkedin.com/in/ada\r\n",
+        ] {
+            assert!(card.contains(expected), "missing {expected:?} in {card}");
+        }
+        assert!(!card.contains("javascript"), "{card}");
+        assert_eq!(
+            card.matches("URL").count() + card.matches("IMPP").count(),
+            MAX_VCARD_LINKS
+        );
     }
 
     #[test]

@@ -114,6 +114,7 @@ pub fn Tools(profile: Profile) -> impl IntoView {
     let open = RwSignal::new(None::<Tool>);
     let (task, meeting, thanks) = (Kept::new(), Kept::new(), Kept::new());
     let (me, them) = (profile.me.id, profile.person.id);
+    let their_zone = profile.person.time_zone.clone();
     let card = vcard::vcard(
         &profile.person,
         &vcard::organization(&profile.person, &profile.departments),
@@ -144,7 +145,7 @@ pub fn Tools(profile: Profile) -> impl IntoView {
             {move || open.get().map(|tool| {
                 let panel = match tool {
                     Tool::Task => view! { <TaskForm me them kept=task/> }.into_any(),
-                    Tool::Meeting => view! { <MeetingForm me them kept=meeting/> }.into_any(),
+                    Tool::Meeting => view! { <MeetingForm me them their_zone=their_zone.clone() kept=meeting/> }.into_any(),
                     Tool::Thanks => view! { <ThanksForm me them kept=thanks/> }.into_any(),
                     Tool::Qr => view! { <QrPanel vcard=qr_card.clone()/> }.into_any(),
                 };

@@ -2,6 +2,7 @@
 //! Every text from the portal is rendered as text; links are built with encoders; only safe
 //! image URLs load.
 
+use super::about::{AboutSection, Chips};
 use super::actions::{Actions, Tools};
 use super::people::{PeoplePanel, PersonSearch};
 use super::shared::{Bridge, Ui, use_ui};
@@ -73,7 +74,9 @@ pub fn ProfileCard(
             <Actions profile=profile.clone()/>
             <Tools profile=profile.clone()/>
             <Contacts note=summary.contacts_note rows=summary.contacts/>
-            <Facts rows=summary.facts managers=summary.managers no_manager=summary.no_manager/>
+            <Facts rows=summary.facts managers=summary.managers no_manager=summary.no_manager
+                person=person.id on_open/>
+            <AboutSection profile=profile.clone()/>
             {move || below_fold.get().then(|| view! {
                 <PeoplePanel profile=profile.clone() on_open/>
                 <PersonSearch on_open/>
@@ -169,13 +172,22 @@ fn Facts(
     rows: Vec<Fact>,
     managers: Vec<Manager>,
     no_manager: Option<&'static str>,
+    person: UserId,
+    on_open: Callback<UserId>,
 ) -> impl IntoView {
     let lang = use_ui().lang;
     view! {
         <section class="facts">
             <dl>
                 {rows.into_iter().map(|row| view! {
-                    <dt>{row.label}</dt><dd class=row.class>{isolated(row.values)}</dd>
+                    <dt>{row.label}</dt>
+                    <dd class=row.class>
+                        {if row.chips {
+                            view! { <Chips class=row.class tags=row.values person on_open/> }.into_any()
+                        } else {
+                            isolated(row.values).into_any()
+                        }}
+                    </dd>
                 }).collect_view()}
                 <dt>{t(lang, Msg::Managers)}</dt>
                 <dd>

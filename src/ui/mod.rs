@@ -2,6 +2,7 @@
 //! JSON, and send through `profile::api` only. The language and the bridge reach the
 //! components of a connected screen through context (`shared`).
 
+mod about;
 mod actions;
 mod card;
 mod failure;

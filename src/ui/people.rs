@@ -23,7 +23,7 @@ const PAUSE_MS: u32 = 350;
 
 /// One person as a row: initials, name, position; pressing it opens their card.
 #[component]
-fn PersonRow(
+pub(super) fn PersonRow(
     person: Person,
     on_open: Callback<UserId>,
     #[prop(optional)] top: Option<usize>,

@@ -50,7 +50,7 @@ function restError(status, error, description) {
 }
 
 /* user.get over the generated users: top-level or FILTER filters, >ID, UF_DEPARTMENT (one id
- * or a list of them, as the portal takes either), paging by start with total/next, start=-1
+ * or a list of them, as the portal takes either), UF_INTERESTS and UF_SKILLS, paging by start with total/next, start=-1
  * without a count. */
 function userGet(params) {
   const filter = typeof params.FILTER === 'object' ? params.FILTER : params;
@@ -64,6 +64,13 @@ function userGet(params) {
     const listed = filter.UF_DEPARTMENT;
     const wanted = (typeof listed === 'object' ? Object.values(listed) : [listed]).map(Number);
     rows = rows.filter((u) => wanted.some((d) => u.UF_DEPARTMENT.includes(d)));
+  }
+  // A multiple field matches by any of its values, case-insensitively (docs/simulator.md).
+  for (const field of ['UF_INTERESTS', 'UF_SKILLS']) {
+    if (filter[field] === undefined) continue;
+    const wanted = String(filter[field]).toLowerCase();
+    const values = (u) => (u[field] && typeof u[field] === 'object' ? Object.values(u[field]) : []);
+    rows = rows.filter((u) => values(u).some((v) => String(v).toLowerCase() === wanted));
   }
   const start = params.start === undefined ? 0 : Number(params.start);
   if (start === -1) return { status: 200, body: { result: rows.slice(0, 50), time: {} } };

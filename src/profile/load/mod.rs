@@ -31,6 +31,9 @@ pub struct Profile {
     pub scopes: Option<Vec<String>>,
     /// Malformed rows of the answer's lists, skipped.
     pub skipped_rows: usize,
+    /// Whether the viewer administers the portal (the library's `isAdmin`, which the loader
+    /// sets; no REST method tells whether someone else does).
+    pub viewer_admin: bool,
 }
 
 impl Profile {
@@ -201,6 +204,7 @@ impl FirstScreen {
             managers,
             scopes,
             skipped_rows,
+            viewer_admin: false,
         })
     }
 }

@@ -1,16 +1,92 @@
-//! Finding a meeting time: busy intervals from `calendar.accessibility.get`, free slots in a
-//! working day for everyone asked, and the working days to offer. Pure; times are the
-//! viewer's wall-clock times (the portal answers in the user's own time zone).
+//! Finding a meeting time: the portal's working time and weekend days
+//! (`calendar.settings.get`), busy intervals from `calendar.accessibility.get`, and free slots
+//! inside both people's working days, each in their own time zone. Pure; times are the
+//! viewer's wall-clock times (the portal answers in the user's own time zone), and the other
+//! person's clock is the viewer's plus an offset.
 
 use super::model::Date;
 use serde_json::Value;
 
-/// The working day offered, in minutes after midnight: 09:00–18:00.
-pub const DAY_START: u32 = 9 * 60;
-/// End of the working day offered.
-pub const DAY_END: u32 = 18 * 60;
 /// Slots start on this grid (minutes).
 pub const STEP: u32 = 30;
+
+/// The portal's working day, the same for everyone in their own time zone: Bitrix24 keeps one
+/// working time and one set of weekend days in the calendar's settings (weekends differ by
+/// country: Friday and Saturday in much of the Middle East).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WorkTime {
+    /// Start of the working day, minutes after midnight.
+    pub start: u32,
+    /// Its end.
+    pub end: u32,
+    /// Weekend days, Monday first.
+    pub weekend: [bool; 7],
+}
+
+impl Default for WorkTime {
+    /// 09:00–18:00, Saturday and Sunday off: what is offered when the settings are unknown.
+    fn default() -> Self {
+        Self {
+            start: 9 * 60,
+            end: 18 * 60,
+            weekend: [false, false, false, false, false, true, true],
+        }
+    }
+}
+
+/// Day codes of `week_holidays`, Monday first.
+const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+impl WorkTime {
+    /// Reads `calendar.settings.get`: `work_time_start`/`work_time_end` as hours (`"9"`,
+    /// `"9.30"` for half past, numbers too) and `week_holidays` (`["SA","SU"]`). What cannot
+    /// be read keeps its default; a day that ends before it starts, or a week without a
+    /// working day, is the default.
+    ///
+    /// ```
+    /// use profile_widget::profile::meeting::WorkTime;
+    /// let work = WorkTime::from_settings(&serde_json::json!(
+    ///     {"work_time_start": "8.30", "work_time_end": "17", "week_holidays": ["FR", "SA"]}));
+    /// assert_eq!((work.start, work.end), (8 * 60 + 30, 17 * 60));
+    /// assert!(work.weekend[4] && work.weekend[5] && !work.weekend[6]);
+    /// ```
+    pub fn from_settings(settings: &Value) -> Self {
+        let default = Self::default();
+        let hour = |key: &str| -> Option<u32> {
+            let text = match settings.get(key)? {
+                Value::String(s) => s.trim().to_owned(),
+                Value::Number(n) => n.to_string(),
+                _ => return None,
+            };
+            let (hours, minutes) = text.split_once(['.', ':']).unwrap_or((&text, "0"));
+            let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+            (hours <= 24 && minutes < 60).then_some(hours * 60 + minutes)
+        };
+        let start = hour("work_time_start").unwrap_or(default.start);
+        let end = hour("work_time_end").unwrap_or(default.end).min(24 * 60);
+        let weekend = match settings.get("week_holidays") {
+            Some(Value::Array(days)) => DAY_CODES.map(|code| {
+                days.iter()
+                    .any(|d| d.as_str().is_some_and(|d| d.eq_ignore_ascii_case(code)))
+            }),
+            _ => default.weekend,
+        };
+        if start >= end || weekend.iter().all(|off| *off) {
+            return default;
+        }
+        Self {
+            start,
+            end,
+            weekend,
+        }
+    }
+
+    /// Whether `day` is a working day.
+    pub fn is_workday(&self, day: i64) -> bool {
+        // 1970-01-01 was a Thursday (index 3 from Monday).
+        !self.weekend[(day + 3).rem_euclid(7) as usize]
+    }
+}
 
 /// Days since 1970-01-01 for a date with a year (proleptic Gregorian).
 ///
@@ -53,18 +129,18 @@ pub fn date_of(days: i64) -> Date {
     }
 }
 
-/// The next `count` working days (Monday to Friday), starting with `today` if it is one.
+/// The next `count` working days of `work`, starting with `today` if it is one.
 ///
 /// ```
-/// use profile_widget::profile::{Date, meeting::working_days};
+/// use profile_widget::profile::{Date, meeting::{WorkTime, working_days}};
 /// let saturday = Date { year: Some(2026), month: 11, day: 21 };
-/// let days = working_days(saturday, 2);
+/// let days = working_days(saturday, 2, &WorkTime::default());
 /// assert_eq!(days.iter().map(|d| d.day).collect::<Vec<_>>(), vec![23, 24]);
 /// ```
-pub fn working_days(today: Date, count: usize) -> Vec<Date> {
+pub fn working_days(today: Date, count: usize, work: &WorkTime) -> Vec<Date> {
     let start = day_number(today);
-    (start..)
-        .filter(|n| (n + 3).rem_euclid(7) < 5) // 1970-01-01 was a Thursday (index 3 from Monday)
+    (start..start + 366)
+        .filter(|n| work.is_workday(*n))
         .take(count)
         .map(date_of)
         .collect()
@@ -125,28 +201,75 @@ pub fn busy_intervals(result: &Value) -> Vec<(i64, i64)> {
     busy
 }
 
-/// Start times (minutes after midnight) of `length`-minute slots on `day` within the working
-/// day, on the [`STEP`] grid, overlapping no busy interval and starting at or after
-/// `not_before` (minutes as [`parse_moment`], e.g. now).
-///
-/// ```
-/// use profile_widget::profile::{Date, meeting::free_slots};
-/// let day = Date { year: Some(1970), month: 1, day: 1 };
-/// let busy = [(9 * 60, 17 * 60)];
-/// assert_eq!(free_slots(day, &busy, 30, 0), vec![17 * 60, 17 * 60 + 30]);
-/// ```
-pub fn free_slots(day: Date, busy: &[(i64, i64)], length: u32, not_before: i64) -> Vec<u32> {
-    let base = day_number(day) * 1440;
-    (DAY_START..=DAY_END.saturating_sub(length))
-        .step_by(STEP as usize)
-        .filter(|&start| {
-            let (from, to) = (base + i64::from(start), base + i64::from(start + length));
-            from >= not_before
-                && busy
-                    .iter()
-                    .all(|&(b_from, b_to)| to <= b_from || from >= b_to)
-        })
-        .collect()
+/// Whom a slot must suit: the working time both keep, and the other person's clock as minutes
+/// ahead of the viewer's (negative: behind; 0 when their time zone is unknown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Both {
+    /// The portal's working time.
+    pub work: WorkTime,
+    /// Their clock minus the viewer's, in minutes.
+    pub offset: i32,
+}
+
+impl Both {
+    /// Whether `[from, to)` (minutes since the epoch on one clock) lies inside a working day
+    /// on that clock.
+    fn at_work(&self, from: i64, to: i64) -> bool {
+        let day = from.div_euclid(1440);
+        let (start, end) = (from - day * 1440, to - day * 1440);
+        self.work.is_workday(day)
+            && start >= i64::from(self.work.start)
+            && end <= i64::from(self.work.end)
+    }
+
+    /// Start times (minutes after midnight, viewer's clock) of `length`-minute slots on `day`
+    /// on the [`STEP`] grid that lie inside the viewer's working day and, on their clock,
+    /// inside the other person's; overlapping no busy interval and starting at or after
+    /// `not_before` (minutes as [`parse_moment`], e.g. now).
+    ///
+    /// ```
+    /// use profile_widget::profile::{Date, meeting::{Both, WorkTime, day_number}};
+    /// let monday = Date { year: Some(2026), month: 11, day: 23 };
+    /// let both = Both { work: WorkTime::default(), offset: 0 };
+    /// let busy = [(0, day_number(monday) * 1440 + 17 * 60)];
+    /// assert_eq!(both.free_slots(monday, &busy, 30, 0), vec![17 * 60, 17 * 60 + 30]);
+    /// // Five hours behind: their 09:00 is the viewer's 14:00.
+    /// let behind = Both { offset: -5 * 60, ..both };
+    /// assert_eq!(behind.free_slots(monday, &[], 60, 0).first(), Some(&(14 * 60)));
+    /// ```
+    pub fn free_slots(
+        &self,
+        day: Date,
+        busy: &[(i64, i64)],
+        length: u32,
+        not_before: i64,
+    ) -> Vec<u32> {
+        let base = day_number(day) * 1440;
+        let offset = i64::from(self.offset);
+        (0..=(24 * 60u32).saturating_sub(length))
+            .step_by(STEP as usize)
+            .filter(|&start| {
+                let (from, to) = (base + i64::from(start), base + i64::from(start + length));
+                from >= not_before
+                    && self.at_work(from, to)
+                    && self.at_work(from + offset, to + offset)
+                    && busy
+                        .iter()
+                        .all(|&(b_from, b_to)| to <= b_from || from >= b_to)
+            })
+            .collect()
+    }
+
+    /// Whether the two working days have no `length`-minute slot in common on `day`, busy
+    /// or not: then the form says so instead of "no common free time".
+    pub fn no_overlap(&self, day: Date, length: u32) -> bool {
+        self.free_slots(day, &[], length, i64::MIN).is_empty()
+    }
+
+    /// The other person's clock for a slot starting at `start` on the viewer's clock.
+    pub fn their_clock(&self, start: u32) -> String {
+        clock((i64::from(start) + i64::from(self.offset)).rem_euclid(1440) as u32)
+    }
 }
 
 /// `YYYY-MM-DDTHH:MM:00` for a day and minutes after midnight, as `calendar.event.add` takes.
@@ -176,80 +299,4 @@ pub fn clock(minutes: u32) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn day_numbers_round_trip() {
-        for n in [-800_000, -1, 0, 59, 365, 10_956, 20_780, 60_000] {
-            assert_eq!(day_number(date_of(n)), n, "{n}");
-        }
-    }
-
-    #[test]
-    fn weekends_are_skipped() {
-        let friday = Date {
-            year: Some(2026),
-            month: 11,
-            day: 27,
-        };
-        let days: Vec<u32> = working_days(friday, 3).iter().map(|d| d.day).collect();
-        assert_eq!(days, vec![27, 30, 1]);
-    }
-
-    #[test]
-    fn slots_avoid_everyone_and_the_past() {
-        let day = Date {
-            year: Some(2026),
-            month: 11,
-            day: 24,
-        };
-        let result = json!({
-            "7": [{"DATE_FROM": "24.11.2026 10:00:00", "DATE_TO": "24.11.2026 11:00:00", "ACCESSIBILITY": "busy"},
-                  {"DATE_FROM": "24.11.2026 12:00:00", "DATE_TO": "24.11.2026 13:00:00", "ACCESSIBILITY": "free"}],
-            "42": [{"DATE_FROM": "2026-11-24 14:00:00", "DATE_TO": "2026-11-24 15:30:00"},
-                   {"DATE_FROM": "junk", "DATE_TO": "24.11.2026 16:00:00"}]
-        });
-        let busy = busy_intervals(&result);
-        assert_eq!(busy.len(), 2);
-        let slots = free_slots(day, &busy, 60, 0);
-        let clocks: Vec<String> = slots.iter().map(|&m| clock(m)).collect();
-        assert_eq!(
-            clocks,
-            [
-                "09:00", "11:00", "11:30", "12:00", "12:30", "13:00", "15:30", "16:00", "16:30",
-                "17:00"
-            ]
-        );
-        let now = day_number(day) * 1440 + 16 * 60 + 10;
-        assert_eq!(free_slots(day, &busy, 60, now), vec![16 * 60 + 30, 17 * 60]);
-    }
-
-    #[test]
-    fn all_day_entries_block_the_day() {
-        let day = Date {
-            year: Some(2026),
-            month: 11,
-            day: 24,
-        };
-        let result = json!({"7": [{"DATE_FROM": "24.11.2026", "DATE_TO": "24.11.2026"}]});
-        assert!(free_slots(day, &busy_intervals(&result), 30, 0).is_empty());
-        assert!(busy_intervals(&json!([])).is_empty());
-    }
-
-    #[test]
-    fn hostile_moments_do_not_panic() {
-        for text in [
-            "",
-            "2026",
-            "24.11.2026 99:99",
-            "24.11.2026 1",
-            "x".repeat(500).as_str(),
-            "24.11.2026 ЖЖ:00",
-        ] {
-            let _ = parse_moment(text);
-        }
-        assert_eq!(parse_moment("24.11.2026 25:00"), None);
-    }
-}
+mod tests;

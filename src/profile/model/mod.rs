@@ -2,10 +2,12 @@
 //! records (bitrix24.md §6.1–6.3): missing keys, `null` and `""` all mean "not set", and every
 //! text is hostile until shown as text. Pure, tested natively.
 
+mod details;
 mod links;
 mod org;
 
-pub use links::{mailto_href, safe_image_url, tel_href};
+pub use details::{Details, LINK_FIELDS, MAX_LINK_BYTES, MAX_TAG_CHARS, MAX_TAGS, cut};
+pub use links::{LinkKind, mailto_href, profile_link, safe_image_url, tel_href};
 pub use org::{Department, MAX_MANAGERS, Presence, manager_chain};
 
 use crate::context::UserId;
@@ -214,6 +216,8 @@ pub struct Person {
     pub time_zone: String,
     /// `Y` when online.
     pub is_online_raw: String,
+    /// Interests, skills, about me, place, links.
+    pub details: Details,
 }
 
 // Read through one map instead of a derive with a custom reader per field: the same leniency
@@ -240,6 +244,7 @@ impl<'de> Deserialize<'de> for Person {
             employment_raw: text_of(field("UF_EMPLOYMENT_DATE")),
             time_zone: text_of(field("TIME_ZONE")),
             is_online_raw: text_of(field("IS_ONLINE")),
+            details: Details::read(&map),
         })
     }
 }

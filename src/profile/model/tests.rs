@@ -193,3 +193,119 @@ fn links_are_built_with_encoders() {
     assert_eq!(mailto_href("no-at-sign"), None);
     assert_eq!(mailto_href("a@localhost"), None);
 }
+
+#[test]
+fn interests_and_skills_in_every_shape() {
+    let p = person(json!({
+        "ID": 7,
+        "UF_INTERESTS": ["chess", " chess ", "", "hiking\n  trips", null, 3],
+        "UF_SKILLS": {"0": "Rust", "4": "SQL"},
+    }));
+    assert_eq!(p.details.interests, ["chess", "hiking trips", "3"]);
+    assert_eq!(p.details.skills, ["Rust", "SQL"]);
+    for empty in [json!(false), json!(null), json!(""), json!([]), json!({})] {
+        let p = person(json!({"ID": 7, "UF_INTERESTS": empty}));
+        assert!(p.details.interests.is_empty(), "{empty}");
+    }
+    let one = person(json!({"ID": 7, "UF_SKILLS": "Go"}));
+    assert_eq!(one.details.skills, ["Go"]);
+}
+
+#[test]
+fn tags_and_notes_are_bounded() {
+    let many: Vec<String> = (0..100).map(|i| format!("tag {i}")).collect();
+    let long = "я".repeat(MAX_TAG_CHARS + 10);
+    let p = person(json!({
+        "ID": 7, "UF_INTERESTS": many, "UF_SKILLS": [long],
+    }));
+    assert_eq!(p.details.interests.len(), MAX_TAGS);
+    assert_eq!(p.details.skills[0].chars().count(), MAX_TAG_CHARS + 1);
+    assert!(p.details.skills[0].ends_with('…'));
+}
+
+#[test]
+fn place_is_work_first_and_country_ids_are_not_names() {
+    let p = person(
+        json!({"ID": 7, "WORK_CITY": "", "PERSONAL_CITY": "Lagos", "WORK_COUNTRY": "Nigeria",
+        "PERSONAL_COUNTRY": "Ghana"}),
+    );
+    assert_eq!(p.details.place(), ["Lagos", "Nigeria"]);
+    let p = person(
+        json!({"ID": 7, "WORK_CITY": "Riga", "PERSONAL_CITY": "Tallinn", "WORK_COUNTRY": "14"}),
+    );
+    assert_eq!(p.details.place(), ["Riga"]);
+    assert!(person(json!({"ID": 7})).details.place().is_empty());
+}
+
+#[test]
+fn links_are_read_in_order_and_bounded() {
+    let p = person(json!({
+        "ID": 7, "UF_TWITTER": "@ada", "UF_WEB_SITES": ["https://a.example", "b.example"],
+        "UF_SKYPE": "live:ada", "WORK_WWW": "x".repeat(MAX_LINK_BYTES + 1),
+    }));
+    let fields: Vec<&str> = p.details.links().iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        ["UF_WEB_SITES", "UF_WEB_SITES", "UF_SKYPE", "UF_TWITTER"]
+    );
+}
+
+#[test]
+fn profile_links_are_http_or_skype_and_encoded() {
+    let cases = [
+        (
+            "UF_WEB_SITES",
+            "https://ada.example/x?y=1",
+            Some("https://ada.example/x?y=1"),
+        ),
+        (
+            "UF_WEB_SITES",
+            "www.ada.example",
+            Some("https://www.ada.example"),
+        ),
+        ("WORK_WWW", "http://old.example", Some("http://old.example")),
+        ("UF_WEB_SITES", "javascript:alert(1)", None),
+        ("UF_WEB_SITES", "data:text/html,x", None),
+        ("UF_WEB_SITES", "https://a.example/\"><script>", None),
+        ("UF_WEB_SITES", "https://", None),
+        ("UF_WEB_SITES", "ftp://files.example", None),
+        ("UF_WEB_SITES", "no dots", None),
+        ("UF_ZOOM", "123 456 789", None),
+        (
+            "UF_ZOOM",
+            "https://zoom.example/j/1",
+            Some("https://zoom.example/j/1"),
+        ),
+        ("UF_SKYPE", "ada\"><b>", None),
+        ("UF_SKYPE", "live:ada.l", Some("skype:live:ada.l?chat")),
+        (
+            "UF_SKYPE_LINK",
+            "https://join.skype.example/x",
+            Some("https://join.skype.example/x"),
+        ),
+        ("UF_TWITTER", "@ada", Some("https://x.com/ada")),
+        ("UF_FACEBOOK", "ada/../../evil", None),
+        (
+            "UF_FACEBOOK",
+            "zoë.müller",
+            Some("https://www.facebook.com/zo%C3%AB.m%C3%BCller"),
+        ),
+        ("UF_TWITTER", "javascript:alert(1)", None),
+        (
+            "UF_XING",
+            "https://www.xing.example/profile/Ada",
+            Some("https://www.xing.example/profile/Ada"),
+        ),
+        ("UF_LINKEDIN", "\u{202E}ada", None),
+        ("UF_LINKEDIN", "ada lovelace", None),
+        ("UF_LINKEDIN", "@", None),
+        ("NAME", "https://a.example", None),
+    ];
+    for (field, value, expected) in cases {
+        assert_eq!(
+            profile_link(field, value).map(|(_, href)| href).as_deref(),
+            expected,
+            "{field} {value:?}"
+        );
+    }
+}

@@ -1,11 +1,13 @@
-//! Offers the slots free for both people in the next working days and schedules the meeting.
+//! Offers the slots free for both people in the next working days, inside both working days
+//! (each in its own time zone, with the portal's working time and weekends), and schedules
+//! the meeting.
 
 use super::{Kept, WriteState, WriteStatus, check, clear_note, sending, submit};
 use crate::card::format;
 use crate::context::UserId;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, t, t_with};
 use crate::profile::actions::{MEETING, MeetingDraft};
-use crate::profile::meeting::{self, clock, free_slots, working_days};
+use crate::profile::meeting::{self, Both, clock, working_days};
 use crate::profile::{Date, api};
 use crate::ui::failure::{Failure, FailureNote};
 use crate::ui::shared::use_ui;
@@ -24,47 +26,71 @@ fn now_local() -> (Date, i64) {
     (today, minutes)
 }
 
-/// Free/busy for the next working days and the viewer's calendar, in one request.
+/// Working days offered.
+const DAYS: usize = 5;
+/// Calendar days whose busy time is asked for: enough for [`DAYS`] working days with up to
+/// four weekend days a week.
+const SPAN: i64 = 11;
+
+/// Free/busy, the viewer's calendar and the working time, in one request; then the days.
 #[derive(Clone, Debug, PartialEq)]
 enum Availability {
     Loading,
     Ready {
         section: Option<String>,
         busy: Vec<(i64, i64)>,
+        both: Both,
+        days: Vec<Date>,
     },
     Failed(Failure),
 }
 
 /// The meeting form: subject (required), day, length and a free slot.
 #[component]
-pub fn MeetingForm(me: UserId, them: UserId, kept: Kept<MeetingDraft>) -> impl IntoView {
+pub fn MeetingForm(
+    me: UserId,
+    them: UserId,
+    /// Their IANA time zone, or empty (then their clock is taken to be the viewer's).
+    their_zone: String,
+    kept: Kept<MeetingDraft>,
+) -> impl IntoView {
     let ui = use_ui();
     let lang = ui.lang;
     let Kept { draft, state } = kept;
     let (today, now) = now_local();
-    let days = working_days(today, 5);
+    let offset = format::local_time(lang, &their_zone).map_or(0, |(_, offset)| offset);
     let loaded = RwSignal::new(Availability::Loading);
-    let load = {
-        let days = days.clone();
-        move || {
-            loaded.set(Availability::Loading);
-            let days = days.clone();
-            leptos::task::spawn_local(async move {
-                loaded.set(match api::availability(&ui.bx24(), me, them, &days).await {
-                    Ok((section, busy)) => Availability::Ready { section, busy },
+    let load = move || {
+        loaded.set(Availability::Loading);
+        let last = meeting::date_of(meeting::day_number(today) + SPAN - 1);
+        leptos::task::spawn_local(async move {
+            loaded.set(
+                match api::availability(&ui.bx24(), me, them, today, last).await {
+                    Ok(found) => {
+                        let days = working_days(today, DAYS, &found.work);
+                        if draft.with_untracked(|d| d.day.is_none_or(|d| !days.contains(&d))) {
+                            draft.update(|d| d.day = days.first().copied());
+                        }
+                        Availability::Ready {
+                            section: found.section,
+                            busy: found.busy,
+                            both: Both {
+                                work: found.work,
+                                offset,
+                            },
+                            days,
+                        }
+                    }
                     Err(error) => Availability::Failed(Failure::of(&error)),
-                });
-            });
-        }
+                },
+            );
+        });
     };
     load();
-    if draft.with_untracked(|d| d.day.is_none_or(|d| !days.contains(&d))) {
-        draft.update(|d| d.day = days.first().copied());
-    }
     let slots = move || match loaded.get() {
-        Availability::Ready { busy, .. } => draft.with(|d| {
+        Availability::Ready { busy, both, .. } => draft.with(|d| {
             d.day
-                .map(|day| free_slots(day, &busy, d.length, now))
+                .map(|day| both.free_slots(day, &busy, d.length, now))
                 .unwrap_or_default()
         }),
         _ => Vec::new(),
@@ -97,25 +123,17 @@ pub fn MeetingForm(me: UserId, them: UserId, kept: Kept<MeetingDraft>) -> impl I
         };
         submit(ui, state, write, Box::new(made));
     };
-    let on_check = {
-        let load = load.clone();
-        Callback::new(move |lookup| {
-            let load = load.clone();
-            let made = move || {
-                forget_slot();
-                load(); // the meeting is busy time now
-            };
-            check(ui, lookup, state, &MEETING, Box::new(made))
-        })
+    let on_check = Callback::new(move |lookup| {
+        let made = move || {
+            forget_slot();
+            load(); // the meeting is busy time now
+        };
+        check(ui, lookup, state, &MEETING, Box::new(made))
+    });
+    let day_options = move || match loaded.get() {
+        Availability::Ready { days, .. } => days,
+        _ => Vec::new(),
     };
-    let day_options = days
-        .iter()
-        .map(|day| {
-            let value = meeting::day_number(*day).to_string();
-            let selected = draft.with_untracked(|d| d.day == Some(*day));
-            view! { <option value=value selected=selected>{format::date(lang, *day)}</option> }
-        })
-        .collect_view();
     let invalid = move || {
         matches!(state.get(), WriteState::Idle(Some(Msg::FieldRequired)))
             && draft.with(|d| d.name.trim().is_empty())
@@ -132,7 +150,13 @@ pub fn MeetingForm(me: UserId, them: UserId, kept: Kept<MeetingDraft>) -> impl I
                     <select name="day" on:change=move |ev| {
                         let day = event_target_value(&ev).parse().ok().map(meeting::date_of);
                         draft.update(|d| { d.day = day; d.start = None; });
-                    }>{day_options}</select>
+                    }>
+                        {move || day_options().into_iter().map(|day| view! {
+                            <option value=meeting::day_number(day).to_string() selected=draft.with_untracked(|d| d.day == Some(day))>
+                                {format::date(lang, day)}
+                            </option>
+                        }).collect_view()}
+                    </select>
                 </label>
                 <label>{t(lang, Msg::MeetingLength)}
                     <select name="length" on:change=move |ev| {
@@ -151,12 +175,15 @@ pub fn MeetingForm(me: UserId, them: UserId, kept: Kept<MeetingDraft>) -> impl I
                     Availability::Loading => view! { <p class="form-note" role="status">{t(lang, Msg::MeetingLoading)}</p> }.into_any(),
                     Availability::Failed(failure) => view! {
                         <FailureNote failure/>
-                        <button type="button" class="button secondary" on:click={let load = load.clone(); move |_| load()}>{t(lang, Msg::Retry)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| load()>{t(lang, Msg::Retry)}</button>
                     }.into_any(),
-                    Availability::Ready { .. } => {
+                    Availability::Ready { both, .. } => {
                         let slots = slots();
+                        let (day, length) = draft.with(|d| (d.day, d.length));
                         if slots.is_empty() {
-                            view! { <p class="form-note">{t(lang, Msg::MeetingNoSlots)}</p> }.into_any()
+                            let apart = day.is_some_and(|day| both.no_overlap(day, length));
+                            let why = if apart { Msg::MeetingNoOverlap } else { Msg::MeetingNoSlots };
+                            view! { <p class="form-note no-slots">{t(lang, why)}</p> }.into_any()
                         } else {
                             slots.into_iter().map(|start| view! {
                                 <label class="slot">
@@ -164,12 +191,16 @@ pub fn MeetingForm(me: UserId, them: UserId, kept: Kept<MeetingDraft>) -> impl I
                                         prop:checked=move || draft.with(|d| d.start == Some(start))
                                         on:change=move |_| { draft.update(|d| d.start = Some(start)); clear_note(state); }/>
                                     <span>{clock(start)}</span>
+                                    {(both.offset != 0).then(|| view! {
+                                        <span class="their-time">{t_with(lang, Msg::MeetingTheirTime, &both.their_clock(start))}</span>
+                                    })}
                                 </label>
                             }).collect_view().into_any()
                         }
                     }
                 }}
             </fieldset>
+            <p class="form-note hours">{t(lang, Msg::MeetingHours)}</p>
             <p class="form-buttons">
                 <button type="submit" class="button" disabled=move || sending(state)() || !matches!(loaded.get(), Availability::Ready { .. })>
                     {t(lang, Msg::MeetingSubmit)}
