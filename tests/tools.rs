@@ -169,16 +169,18 @@ async fn a_meeting_offers_only_common_free_time() {
         entries.extend(busy(&text).as_array().unwrap().clone());
     }
     days.insert("7".into(), Value::Array(entries));
+    // They keep this browser's clock (no time zone of their own): every hour suits both.
     fake(with_all_scopes(json!({"rest": {
         "calendar.section.get": ok(json!([{"ID": "70", "NAME": "Mine"}])),
         "calendar.accessibility.get": ok(Value::Object(days)),
         "calendar.event.add": ok(json!(555))
-    }})));
+    }, "userOverrides": {"42": {"TIME_ZONE": ""}}})));
     let host = host();
     let _mounted = mount(&host);
     find(&host, ".profile-card").await;
     button(&host, ".tools .meeting").click();
-    find(&host, ".meeting-form select[name=day]").await;
+    // The days come with the free/busy answer (the portal's weekend days decide them).
+    find(&host, ".meeting-form select[name=day] option:nth-child(2)").await;
     // The second working day offered: always in the future, whatever the time now.
     let day = host
         .query_selector(".meeting-form select[name=day]")

@@ -15,9 +15,8 @@ use leptos::prelude::*;
 type Sharing = Option<Result<(Vec<Person>, bool), Failure>>;
 
 /// A fact's tags as buttons; pressing one lists below the chips the active colleagues who
-/// share it (pressing it again, or another, closes or replaces the list). The list's parts
-/// are fixed elements filled reactively, not views swapped whole: the same behaviour for far
-/// fewer bytes of wasm.
+/// share it (pressing it again, or another, closes or replaces the list). An answer that
+/// arrives after its chip was closed or another was pressed is dropped.
 #[component]
 pub fn Chips(
     /// `interests` or `skills` (the fact's class).
@@ -41,7 +40,8 @@ pub fn Chips(
     let panel_id = format!("sharing-{class}");
     let press = move |i: usize, tag: String| {
         if open.get_untracked() == Some(i) {
-            return open.set(None);
+            open.set(None);
+            return;
         }
         open.set(Some(i));
         found.set(None);
@@ -68,21 +68,19 @@ pub fn Chips(
             }
         })
         .collect_view();
-    // One view, redrawn whole when the chip or its answer changes.
+    // One view with optional parts, redrawn whole when the chip or its answer changes.
     let panel = move || {
         let i = open.get()?;
-        let (people, more, failure) = match found.get() {
+        let found = found.get();
+        let status = match &found {
+            None => Some(Msg::SharingLoading),
+            Some(Ok((people, _))) if people.is_empty() => Some(Msg::SharingNone),
+            _ => None,
+        };
+        let (people, more, failure) = match found {
             Some(Ok((people, more))) => (people, more, None),
             Some(Err(failure)) => (Vec::new(), false, Some(failure)),
             None => (Vec::new(), false, None),
-        };
-        let status = match (
-            found.with(Option::is_none),
-            people.is_empty() && failure.is_none(),
-        ) {
-            (true, _) => Some(Msg::SharingLoading),
-            (false, true) => Some(Msg::SharingNone),
-            _ => None,
         };
         Some(view! {
             <h3><bdi>{tags_text(&tags, i)}</bdi>": "{t(lang, Msg::Sharing)}</h3>

@@ -147,7 +147,7 @@ pub fn MeetingForm(
             </label>
             <div class="form-row">
                 <label>{t(lang, Msg::MeetingDay)}
-                    <select name="day" on:change=move |ev| {
+                    <select name="day" disabled=move || !matches!(loaded.get(), Availability::Ready { .. }) on:change=move |ev| {
                         let day = event_target_value(&ev).parse().ok().map(meeting::date_of);
                         draft.update(|d| { d.day = day; d.start = None; });
                     }>
