@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The fuzz run (its own command, not part of the test command): a million inputs for each
-# property-based target (tests/fuzz.rs: placement context, user and department decoders,
-# vCard and link builders, image URLs, the bridge's REST form bodies; portal/tests/fuzz.rs:
+# property-based target (tests/fuzz/: placement context, user and department decoders,
+# vCard and link builders, image URLs, the bridge's REST form bodies, the profile's tags, notes,
+# links and meeting slots; portal/tests/fuzz.rs:
 # the simulator's request
 # parser), in
 # release mode. Each target records its count; the next ./scripts/test.sh puts them into

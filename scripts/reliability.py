@@ -137,11 +137,12 @@ def main():
 
     runs = fuzz_runs()
     lines += ["## Fuzzing", "",
-              "Property-based targets (proptest): `tests/fuzz.rs` and `portal/tests/fuzz.rs`. The test command "
+              "Property-based targets (proptest): `tests/fuzz/` and `portal/tests/fuzz.rs`. The test command "
               "runs each with 2,000 inputs; `./scripts/fuzz.sh` runs a million each in release mode. No panic, and "
               "the safety properties hold for every input (vCard lines ≤ 75 octets with one `END:VCARD`, `tel:` "
               "and `mailto:` links of safe characters only, images only https or the portal's own, REST form "
-              "bodies that read back to exactly their parameters).", ""]
+              "bodies that read back to exactly their parameters, interests and skills bounded, profile links "
+              "only `http(s)`/`skype:` and safe in an attribute, meeting slots inside both working days).", ""]
     if runs:
         lines += ["Only runs made at the current code are listed (a run records the commit it was made at "
                   "and a fingerprint of `src`, `tests`, `crates`, `portal/src`, `portal/tests` and `Cargo.lock`); "

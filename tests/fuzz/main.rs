@@ -1,6 +1,7 @@
 //! Property-based fuzzing of the widget's pure parsers and formatters: the placement context,
 //! the user and department decoders, vCards, phone and mail links, image URLs, meeting times,
-//! the install page's binding reader and the bridge's REST form bodies. None may panic, and the safety properties must hold
+//! the install page's binding reader, the bridge's REST form bodies, and the profile's people
+//! side (tags, notes, links, working time and slots: `people.rs`). None may panic, and the safety properties must hold
 //! for any input. `FUZZ_CASES` sets the inputs per target (2,000 in the test command; a
 //! million in `scripts/fuzz.sh`); each target records its count for RELIABILITY.md.
 #![cfg(not(target_arch = "wasm32"))]
@@ -12,6 +13,8 @@ use profile_widget::profile::{Department, Person, mailto_href, safe_image_url, t
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value};
+
+mod people;
 
 fn cases() -> u32 {
     std::env::var("FUZZ_CASES")
