@@ -133,6 +133,13 @@ async fn load_people(ui: Ui, departments: Vec<u32>, except: UserId, into: RwSign
     while let Some(page) = pages.next().await {
         match page {
             Ok(page) => into.update(|l| {
+                // Room for the whole list at once when its size is known: growing by
+                // doubling would hold two copies of thousands of rows while it copies.
+                let expected = page
+                    .total
+                    .map_or(0, |t| t.min(crate::bx24::MAX_LIST_ROWS as u64) as usize);
+                let room = expected.max(l.people.len() + page.items.len());
+                l.people.reserve_exact(room - l.people.len());
                 l.people
                     .extend(page.items.into_iter().filter(|p| p.id != except));
                 l.total = page.total;

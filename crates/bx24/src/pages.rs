@@ -276,6 +276,8 @@ impl<T: Transport + 'static> ListState<T> {
                 }
                 let mut results = self.rest.batch(&batch).await?;
                 self.requests += 1;
+                // Once, rather than doubling on the way (a copy at each step).
+                items.reserve_exact(pages * PAGE_SIZE);
                 for key in &keys {
                     let page = results.take(key)?.data;
                     // A cursor page has no `next`: one that is not full is the list's end.
