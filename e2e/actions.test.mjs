@@ -162,7 +162,7 @@ test('an appreciation with a badge, addressed to them only', async () => {
   await page.close();
 });
 
-test('writes are disabled with a reason where they cannot apply', async () => {
+test('writes are disabled with a reason where they cannot apply, and left out of my own card', async () => {
   await control(sim.portal, '/sim/api/settings', { scopes: ['user', 'department', 'im'] });
   const { page, frame } = await openWidget();
   for (const action of ['task', 'meeting', 'thanks']) {
@@ -172,8 +172,9 @@ test('writes are disabled with a reason where they cannot apply', async () => {
   await page.close();
   await control(sim.portal, '/sim/api/reset', {});
   const mine = await openWidget('USER_PROFILE_MENU');
-  assert.equal(await mine.frame.locator('.tools .meeting').isDisabled(), true);
-  assert.equal(await mine.frame.locator('#why-meeting').textContent(), 'This is you.');
+  assert.equal(await mine.frame.locator('.tools .meeting, .tools .thanks, .actions .message').count(), 0,
+    'on my own card the actions for colleagues are left out');
+  assert.match(await mine.frame.locator('.own-card').textContent(), /this is your own card/);
   assert.equal(await mine.frame.locator('.tools .task').isDisabled(), false, 'a task for myself is fine');
   await mine.page.close();
 });

@@ -1,17 +1,19 @@
-// Look and access, light and dark: AA contrast of every visible text in the card, its forms
-// and lists, and every action reachable with the keyboard. Saves screenshots of both schemes.
+// Look and access, light and dark: the portal's light look by default whatever the OS says,
+// the dark one chosen in the widget and kept for the next load, the frame one colour to its
+// bottom, AA contrast of every visible text in the card, its forms and lists, and every
+// action reachable with the keyboard. Saves screenshots of both looks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { root } from './support/portal.mjs';
+import { control, root } from './support/portal.mjs';
 import { handlerFrame } from './support/browser.mjs';
 import { useSimulator } from './support/suite.mjs';
 import { gotoPortal } from './support/widget.mjs';
 
 let sim, browser;
-useSimulator((started) => ({ sim, browser } = started));
+useSimulator((started) => ({ sim, browser } = started), { reset: {} });
 
-async function openCard(colorScheme) {
+async function openCard(colorScheme = 'light') {
   const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 1000 } });
   await gotoPortal(page, sim);
   await page.click('#open-toolbar-placement');
@@ -47,22 +49,64 @@ function contrasts() {
   return out;
 }
 
-for (const scheme of ['light', 'dark']) {
-  test(`AA contrast of every text, ${scheme}`, async () => {
-    const { page, frame } = await openCard(scheme);
-    await frame.locator('.tools .task').click();
-    await frame.locator('.task-form button[type=submit]').click(); // a validation message
-    await frame.locator('.tab').first().click();
-    await frame.locator('.people-list .person-button').first().waitFor();
-    const handle = handlerFrame(page);
-    const found = await handle.evaluate(contrasts);
-    assert.ok(found.length > 40, `only ${found.length} texts found`);
-    const failing = found.filter((f) => f.ratio < 4.5);
-    assert.deepEqual(failing, [], `below 4.5:1 in ${scheme}`);
-    await page.screenshot({ path: path.join(root, 'test-results', `card-${scheme}.png`) });
-    await page.close();
-  });
+/** The frame's look: its class, the page's background, and whether the frame is as tall as
+ * its content (a shorter frame would scroll, a taller one show a band below the card). */
+async function look(page) {
+  const inner = await handlerFrame(page).evaluate(() => ({
+    dark: document.documentElement.className === 'dark',
+    html: getComputedStyle(document.documentElement).backgroundColor,
+    body: getComputedStyle(document.body).backgroundColor,
+    content: document.documentElement.scrollHeight,
+  }));
+  const frameHeight = await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
+  return { ...inner, fitted: Math.abs(frameHeight - inner.content) <= 1 };
 }
+
+async function auditContrast(page, frame, name) {
+  await frame.locator('.tools .task').click();
+  await frame.locator('.task-form button[type=submit]').click(); // a validation message
+  await frame.locator('.tab').first().click();
+  await frame.locator('.people-list .person-button').first().waitFor();
+  const found = await handlerFrame(page).evaluate(contrasts);
+  assert.ok(found.length > 40, `only ${found.length} texts found`);
+  const failing = found.filter((f) => f.ratio < 4.5);
+  assert.deepEqual(failing, [], `below 4.5:1 in ${name}`);
+  await page.screenshot({ path: path.join(root, 'test-results', `card-${name}.png`) });
+}
+
+test('light by default even on a dark OS, as the portal is; AA contrast of every text', async () => {
+  const { page, frame } = await openCard('dark');
+  const seen = await look(page);
+  assert.equal(seen.dark, false);
+  assert.equal(seen.html, 'rgb(255, 255, 255)');
+  assert.equal(seen.body, seen.html);
+  assert.equal(await frame.locator('.theme').getAttribute('aria-pressed'), 'false');
+  await auditContrast(page, frame, 'light');
+  await page.close();
+});
+
+test('dark when chosen in the widget, kept for the next load, one colour to the bottom; AA contrast', async () => {
+  const first = await openCard();
+  await first.frame.locator('.theme').click();
+  assert.equal((await look(first.page)).dark, true);
+  const { user_options: kept } = await control(sim.portal, '/sim/api/log');
+  assert.deepEqual(kept, { theme: 'dark' }, 'the parent page kept the choice for this user');
+  await first.page.close();
+
+  const { page, frame } = await openCard('light');
+  let seen = await look(page);
+  for (let i = 0; i < 20 && !seen.fitted; i++) { // the frame follows the card's height
+    await page.waitForTimeout(100);
+    seen = await look(page);
+  }
+  assert.equal(seen.dark, true, 'the kept choice comes back with the init data');
+  assert.equal(seen.html, 'rgb(38, 38, 38)');
+  assert.equal(seen.body, seen.html);
+  assert.ok(seen.fitted, 'the frame is fitted to the card: no band of the slider below it');
+  assert.equal(await frame.locator('.theme').getAttribute('aria-pressed'), 'true');
+  await auditContrast(page, frame, 'dark');
+  await page.close();
+});
 
 test('every action is reachable with the keyboard and shows its focus', async () => {
   const { page, frame } = await openCard('light');

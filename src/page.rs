@@ -1,6 +1,7 @@
 //! The page's contract between the two binaries (the first paint and the app): the User
-//! Timing marks both set, the language the handler URL names, and the drawn card the app
-//! mounts beside and then retires. Neither renderer is named here.
+//! Timing marks both set, the language the handler URL names, the look (light or dark, which
+//! the inline loader sets first), and the drawn card the app mounts beside and then retires.
+//! Neither renderer is named here.
 
 use crate::i18n::Lang;
 use wasm_bindgen::JsCast;
@@ -39,6 +40,37 @@ pub fn url_lang() -> Lang {
         .find_map(|pair| pair.strip_prefix("LANG="))
         .map(Lang::from_bitrix)
         .unwrap_or_default()
+}
+
+/// The user option (`BX24.userOption`) that keeps the look a user chose, so that it follows
+/// them across devices; `"dark"` or `"light"`. `web/bx24-loader.js` reads it from the init
+/// data before any wasm runs.
+pub const THEME_OPTION: &str = "theme";
+
+/// Whether a kept option value asks for the dark look (anything else is the portal's default,
+/// light).
+pub fn wants_dark(value: Option<&serde_json::Value>) -> bool {
+    value.and_then(serde_json::Value::as_str) == Some("dark")
+}
+
+/// The option value for a look.
+pub fn theme_value(dark: bool) -> &'static str {
+    if dark { "dark" } else { "light" }
+}
+
+/// Shows the page in the dark or the light look: the class `dark` on `<html>`, as the
+/// stylesheet and the loader have it.
+pub fn set_dark(dark: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        root.set_class_name(if dark { "dark" } else { "" });
+    }
+}
+
+/// Whether the page shows the dark look now.
+pub fn is_dark() -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.class_name() == "dark")
 }
 
 /// The drawn card's `<main>` in `#app`, if it is there.

@@ -70,7 +70,13 @@
       if (event.origin !== origin || typeof event.data !== 'string') return;
       if (event.data.indexOf(callback + ':') !== 0) return;
       removeEventListener('message', listener);
-      try { send(endpoint, JSON.parse(event.data.slice(callback.length + 1))); } catch (e) { /* the wasm sends it */ }
+      try {
+        var init = JSON.parse(event.data.slice(callback.length + 1));
+        /* The look the user chose (src/page.rs): before anything is drawn. */
+        var options = init.USER_OPTIONS;
+        if (options && options.theme === 'dark') document.documentElement.className = 'dark';
+        send(endpoint, init);
+      } catch (e) { /* the wasm sends it */ }
     }
     addEventListener('message', listener);
     parent.postMessage('getInitData::' + callback + ':' + sid, origin);

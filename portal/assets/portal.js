@@ -303,8 +303,10 @@
         return reply(frame, cb, params);
       case 'reloadWindow':
         return location.reload();
-      case 'setUserOption':
-        return reply(frame, cb, params);
+      case 'setUserOption': /* kept for this user: back in USER_OPTIONS on the next load */
+        return api('/sim/api/user-option', { name: String(params.name), value: params.value }).then(function () {
+          reply(frame, cb, params);
+        });
       case 'setAppOption':
         if (!frame.init.IS_ADMIN) return;
         return reply(frame, cb, true);

@@ -61,6 +61,7 @@ pub fn portal_router(portal: Portal) -> Router {
         .route("/sim/api/session", post(session))
         .route("/sim/api/refresh", post(refresh))
         .route("/sim/api/install-finish", post(install_finish))
+        .route("/sim/api/user-option", post(user_option))
         .route("/sim/api/log", get(log))
         .route("/sim/api/reset", post(reset))
         .route("/sim/api/hostile", post(hostile))
@@ -229,7 +230,7 @@ async fn session(
         "LANG": settings.lang, "DOMAIN": "", "PROTOCOL": 0, "PATH": "/rest",
         "AUTH_ID": access, "AUTH_EXPIRES": settings.token_lifetime.to_string(), "REFRESH_ID": refresh,
         "MEMBER_ID": sim.member_id, "FIRST_RUN": false, "IS_ADMIN": settings.admin,
-        "INSTALL": !sim.installed, "USER_OPTIONS": [], "APP_OPTIONS": [],
+        "INSTALL": !sim.installed, "USER_OPTIONS": sim.user_options_json(), "APP_OPTIONS": [],
         "PLACEMENT": placement, "PLACEMENT_OPTIONS": options_value,
     });
     if let (Value::Object(init), Value::Object(overrides)) = (&mut init, &settings.init_override) {
@@ -289,10 +290,32 @@ async fn install_finish(State(portal): State<Portal>) -> Response {
     axum::Json(json!(true)).into_response()
 }
 
+#[derive(Deserialize)]
+struct UserOption {
+    name: String,
+    value: Value,
+}
+
+/// The parent page's `setUserOption`: kept for the current user as sent, and back in
+/// `USER_OPTIONS` on their next load (bitrix24.md, the parent's commands).
+async fn user_option(
+    State(portal): State<Portal>,
+    axum::Json(option): axum::Json<UserOption>,
+) -> Response {
+    let mut sim = portal.sim();
+    let user = sim.settings.current_user;
+    sim.user_options
+        .entry(user)
+        .or_default()
+        .insert(option.name, option.value);
+    axum::Json(json!(true)).into_response()
+}
+
 async fn log(State(portal): State<Portal>) -> Response {
     let sim = portal.sim();
     axum::Json(
         json!({"writes": sim.writes, "placements": sim.placements, "requests": sim.requests,
+        "user_options": sim.user_options_json(),
         "installed": sim.installed, "faults_fired": sim.fired_json(),
         "first_fault_at_ms": sim.first_fault_at_ms()}),
     )

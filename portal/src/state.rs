@@ -180,6 +180,8 @@ pub struct Sim {
     pub fresh: bool,
     pub writes: Vec<Recorded>,
     pub placements: Vec<Binding>,
+    /// What `BX24.userOption.set` kept, per user: back in `USER_OPTIONS` on their next load.
+    pub user_options: HashMap<u32, serde_json::Map<String, serde_json::Value>>,
     pub requests: u64,
     /// How many answers each fault changed: a test proves its fault fired with this.
     fired: BTreeMap<Fault, u64>,
@@ -205,6 +207,7 @@ impl Sim {
             fresh: false,
             writes: Vec::new(),
             placements: Vec::new(),
+            user_options: HashMap::new(),
             requests: 0,
             fired: BTreeMap::new(),
             first_fault_at_ms: None,
@@ -303,12 +306,22 @@ impl Sim {
         self.settings = Settings::default();
         self.writes.clear();
         self.placements.clear();
+        self.user_options.clear();
         self.buckets.clear();
         self.installed = !fresh;
         self.fresh = fresh;
         self.requests = 0;
         self.fired.clear();
         self.first_fault_at_ms = None;
+    }
+
+    /// The current user's options as the frame's init data carries them: an object, or `[]`
+    /// (PHP's empty array) when there are none.
+    pub fn user_options_json(&self) -> serde_json::Value {
+        match self.user_options.get(&self.settings.current_user) {
+            Some(options) if !options.is_empty() => serde_json::Value::Object(options.clone()),
+            _ => serde_json::json!([]),
+        }
     }
 
     /// Records that `fault` changed an answer.
@@ -335,5 +348,33 @@ impl Sim {
     /// The fault counts for `/sim/api/log`: `{"expire_tokens": 1, …}`.
     pub fn fired_json(&self) -> Value {
         serde_json::to_value(&self.fired).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sim;
+    use crate::company::Company;
+    use serde_json::json;
+
+    #[test]
+    fn user_options_come_back_for_their_user_only_until_a_reset() {
+        let mut sim = Sim::new(Company::generate(5, 1), "p".into(), "a".into());
+        assert_eq!(sim.user_options_json(), json!([]), "PHP's empty array");
+        let me = sim.settings.current_user;
+        sim.user_options
+            .entry(me)
+            .or_default()
+            .insert("theme".into(), json!("dark"));
+        assert_eq!(sim.user_options_json(), json!({"theme": "dark"}));
+        sim.settings.current_user = me + 1;
+        assert_eq!(
+            sim.user_options_json(),
+            json!([]),
+            "another user's are not theirs"
+        );
+        sim.reset(false);
+        assert_eq!(sim.settings.current_user, me);
+        assert_eq!(sim.user_options_json(), json!([]));
     }
 }

@@ -1,6 +1,8 @@
 //! The card's actions: reaching the person (message, calls, phone, full profile) through the
 //! portal, and the tools that open a panel under them (task, meeting, appreciation, vCard,
-//! and on my own card the QR code). A button that cannot apply is disabled with its reason.
+//! and on my own card the QR code). One main action (Message), the other ways to reach them
+//! secondary, the tools quieter still. A button that cannot apply to this person is disabled
+//! with its reason; on my own card the actions for colleagues are left out, said once.
 
 use super::forms::{Kept, MeetingForm, TaskForm, ThanksForm};
 use super::share::{QrPanel, VcardLink};
@@ -14,13 +16,7 @@ use leptos::prelude::*;
 
 /// Why reaching the person cannot apply, if it cannot.
 fn person_reason(profile: &Profile) -> Option<Msg> {
-    if profile.is_me() {
-        Some(Msg::ReasonMe)
-    } else if !profile.person.active {
-        Some(Msg::ReasonFired)
-    } else {
-        None
-    }
+    (!profile.person.active).then_some(Msg::ReasonFired)
 }
 
 /// Message, audio and video call, phone and the full profile, opened by the portal.
@@ -63,9 +59,9 @@ pub fn Actions(profile: Profile) -> impl IntoView {
             }
         });
     };
-    view! {
-        <nav class="actions" aria-label=t(lang, Msg::Actions)>
-            <ActionButton class="message" label=Msg::Message reason
+    let reach = (!profile.is_me()).then(|| {
+        view! {
+            <ActionButton class="message" look="" label=Msg::Message reason
                 on_press=Callback::new(move |_| report(ui.with_bx24(|b| b.open_messenger(&id.to_string()))))/>
             <ActionButton class="call" label=Msg::AudioCall reason
                 on_press=Callback::new(move |_| report(ui.with_bx24(|b| b.call_to(id.get(), false))))/>
@@ -77,8 +73,17 @@ pub fn Actions(profile: Profile) -> impl IntoView {
                         report(ui.with_bx24(|b| b.phone_to(&number)));
                     }
                 })/>
+        }
+    });
+    let own_card = profile
+        .is_me()
+        .then(|| view! { <p class="own-card">{t(lang, Msg::OwnCard)}</p> });
+    view! {
+        <nav class="actions" aria-label=t(lang, Msg::Actions)>
+            {reach}
             <ActionButton class="profile" label=Msg::OpenProfile reason=None
                 on_press=Callback::new(open_profile)/>
+            {own_card}
         </nav>
         {move || error.get().map(|text| view! { <p class="action-error" role="alert">{text}</p> })}
     }
@@ -97,8 +102,6 @@ enum Tool {
 fn write_reason(profile: &Profile, action: &Action) -> Option<Msg> {
     if !profile.person.active {
         Some(Msg::ReasonFired)
-    } else if profile.is_me() && !action.on_my_card {
-        Some(Msg::ReasonMe)
     } else if !profile.has_scope(action.scope) {
         Some(Msg::ReasonNoScope)
     } else {
@@ -125,19 +128,24 @@ pub fn Tools(profile: Profile) -> impl IntoView {
         })
     };
     let is_open = move |tool: Tool| Signal::derive(move || open.get() == Some(tool));
-    let reason = |action| write_reason(&profile, action);
+    // On my own card only the tools that apply to me (a task for myself, my vCard, my QR).
+    let tool = |action: &'static Action, tool: Tool| {
+        (action.on_my_card || !profile.is_me()).then(|| {
+            view! {
+                <ActionButton class=action.name look="quiet" label=action.label
+                    reason=write_reason(&profile, action) on_press=toggle(tool) expanded=is_open(tool)/>
+            }
+        })
+    };
     let qr_card = card.clone();
     view! {
-        <nav class="actions tools" aria-label=t(lang, Msg::Actions)>
-            <ActionButton class=TASK.name label=TASK.label reason=reason(&TASK)
-                on_press=toggle(Tool::Task) expanded=is_open(Tool::Task)/>
-            <ActionButton class=MEETING.name label=MEETING.label reason=reason(&MEETING)
-                on_press=toggle(Tool::Meeting) expanded=is_open(Tool::Meeting)/>
-            <ActionButton class=THANKS.name label=THANKS.label reason=reason(&THANKS)
-                on_press=toggle(Tool::Thanks) expanded=is_open(Tool::Thanks)/>
+        <nav class="actions tools" aria-label=t(lang, Msg::Tools)>
+            {tool(&TASK, Tool::Task)}
+            {tool(&MEETING, Tool::Meeting)}
+            {tool(&THANKS, Tool::Thanks)}
             <VcardLink vcard=card file_name=vcard::file_name(&profile.person)/>
             {profile.is_me().then(|| view! {
-                <ActionButton class="qr" label=Msg::ActQr reason=None
+                <ActionButton class="qr" look="quiet" label=Msg::ActQr reason=None
                     on_press=toggle(Tool::Qr) expanded=is_open(Tool::Qr)/>
             })}
         </nav>
@@ -164,6 +172,9 @@ pub fn Tools(profile: Profile) -> impl IntoView {
 #[component]
 fn ActionButton(
     class: &'static str,
+    /// Its strength: `""` filled (the main action), `"secondary"` (default) or `"quiet"`.
+    #[prop(default = "secondary")]
+    look: &'static str,
     label: Msg,
     reason: Option<Msg>,
     on_press: Callback<()>,
@@ -177,7 +188,7 @@ fn ActionButton(
     let controls = expanded.map(|_| "tool-panel");
     view! {
         <span class="action">
-            <button type="button" class=format!("button {class}") disabled=reason.is_some()
+            <button type="button" class=format!("button {look} {class}") disabled=reason.is_some()
                 aria-describedby=described aria-controls=controls
                 aria-expanded=move || expanded.map(|open| open.get().to_string())
                 on:click=move |_| on_press.run(())>

@@ -6,6 +6,7 @@ use super::about::{AboutSection, Chips};
 use super::actions::{Actions, Tools};
 use super::people::{PeoplePanel, PersonSearch};
 use super::shared::{Bridge, Ui, use_ui};
+use super::theme::ThemeSwitch;
 use crate::card::format;
 use crate::card::{Contact, Fact, Manager, SEPARATOR, Summary};
 use crate::context::{PlacementCode, UserId};
@@ -81,6 +82,7 @@ pub fn ProfileCard(
                 <PeoplePanel profile=profile.clone() on_open/>
                 <PersonSearch on_open/>
             })}
+            <footer class="card-footer"><ThemeSwitch/></footer>
         </article>
     }
 }

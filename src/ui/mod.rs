@@ -12,6 +12,7 @@ mod people;
 mod share;
 mod shared;
 mod status;
+mod theme;
 
 use crate::bx24::{self, Bx24, Options};
 use crate::card::format;
@@ -96,6 +97,9 @@ pub fn App(
                         });
                         let ui_lang = Lang::from_bitrix(&bx24.lang());
                         lang.set(ui_lang);
+                        // The loader has usually set it already, from the same init data.
+                        let kept = bx24.user_option(crate::page::THEME_OPTION);
+                        crate::page::set_dark(crate::page::wants_dark(kept.as_ref()));
                         // Once per page: runs when this task next waits, i.e. once the first
                         // request below is sent.
                         leptos::task::spawn_local(async move { format::warm_up(ui_lang) });

@@ -17,7 +17,7 @@ pub fn VcardLink(vcard: String, file_name: String) -> impl IntoView {
     let lang = use_ui().lang;
     view! {
         <span class="action">
-            <a class="button vcard" href=vcard_href(&vcard) download=file_name>{t(lang, Msg::ActVcard)}</a>
+            <a class="button quiet vcard" href=vcard_href(&vcard) download=file_name>{t(lang, Msg::ActVcard)}</a>
         </span>
     }
 }

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod look;
 mod people;
 #[path = "../support/mod.rs"]
 mod support;
@@ -117,25 +118,6 @@ async fn actions_reach_the_portal() {
         sleep(10).await;
     }
     panic!("openPath was never sent");
-}
-
-#[wasm_bindgen_test]
-async fn my_own_card_disables_what_makes_no_sense_and_says_why() {
-    fake(company(
-        json!({"init": {"PLACEMENT": "USER_PROFILE_MENU", "PLACEMENT_OPTIONS": {"USER_ID": "7"}}}),
-    ));
-    let host = host();
-    let _mounted = mount(&host);
-    find(&host, ".profile-card").await;
-    assert_eq!(text(&host, ".mode"), "My card");
-    let message = button(&host, ".actions .message");
-    assert!(message.disabled());
-    assert_eq!(
-        message.get_attribute("aria-describedby").as_deref(),
-        Some("why-message")
-    );
-    assert_eq!(text(&host, "#why-message"), "This is you.");
-    assert!(!button(&host, ".actions .profile").disabled());
 }
 
 #[wasm_bindgen_test]

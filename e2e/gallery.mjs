@@ -1,0 +1,38 @@
+// The README's gallery: the widget's main states in the demo portal, saved into
+// docs/screenshots/ as `<prefix><state>.png`. Not a test (the look tests assert what these
+// show): `node e2e/gallery.mjs [dist] [prefix]` after a build, with the portal built.
+import path from 'node:path';
+import { control, root, startPortal } from './support/portal.mjs';
+import { launch } from './support/browser.mjs';
+import { gotoPortal, openPlacement } from './support/widget.mjs';
+
+const [dist = path.join(root, 'dist'), prefix = ''] = process.argv.slice(2);
+const sim = await startPortal({ dist });
+const browser = await launch();
+
+async function shot(name, placement, { theme, lang, then } = {}) {
+  await control(sim.portal, '/sim/api/reset', {});
+  if (lang) await control(sim.portal, '/sim/api/settings', { lang });
+  if (theme) await control(sim.portal, '/sim/api/user-option', { name: 'theme', value: theme });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await gotoPortal(page, sim);
+  const frame = await openPlacement(page, placement);
+  await frame.locator('.finder .search').waitFor({ timeout: 15000 });
+  if (then) await then(frame);
+  await page.waitForTimeout(400); // the frame refitted to what was opened
+  await page.screenshot({ path: path.join(root, 'docs/screenshots', `${prefix}${name}.png`), fullPage: true });
+  await page.close();
+}
+
+try {
+  await shot('toolbar-colleague', 'USER_PROFILE_TOOLBAR');
+  await shot('menu-my-card', 'USER_PROFILE_MENU');
+  if (!prefix) {
+    await shot('dark-colleague-task', 'USER_PROFILE_TOOLBAR', {
+      theme: 'dark', then: (frame) => frame.locator('.tools .task').click(),
+    });
+  }
+} finally {
+  await browser.close();
+  sim.stop();
+}
