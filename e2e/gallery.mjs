@@ -31,6 +31,19 @@ try {
     await shot('dark-colleague-task', 'USER_PROFILE_TOOLBAR', {
       theme: 'dark', then: (frame) => frame.locator('.tools .task').click(),
     });
+    await shot('ar-colleague', 'USER_PROFILE_TOOLBAR', { lang: 'ar' });
+    await shot('ar-meeting-form', 'USER_PROFILE_TOOLBAR', {
+      lang: 'ar', then: (frame) => frame.locator('.tools .meeting').click(),
+    });
+    await shot('ar-colleagues-list', 'USER_PROFILE_TOOLBAR', {
+      lang: 'ar',
+      then: async (frame) => {
+        await frame.locator('.tab').first().click();
+        await frame.locator('.people-list .person-button').first().waitFor();
+        await frame.locator('.people').scrollIntoViewIfNeeded();
+      },
+    });
+    await shot('ja-my-card', 'USER_PROFILE_MENU', { lang: 'ja' });
   }
 } finally {
   await browser.close();

@@ -53,8 +53,10 @@ test('an admin installs both items on a fresh portal, and they open the widget',
   assert.deepEqual(bound.map((b) => b.placement).sort(), ['USER_PROFILE_MENU', 'USER_PROFILE_TOOLBAR']);
   for (const b of bound) {
     assert.equal(b.handler, `${sim.app}/handler/`);
-    assert.equal(Object.keys(b.lang_all).length, 8);
+    assert.deepEqual(Object.keys(b.lang_all).sort(),
+      'ru id ms de en la fr in it pl br vn tr kz ua ar th sc tc ja'.split(' ').sort(), 'all 20 languages');
     assert.equal(b.lang_all.ru.TITLE, 'Карточка профиля');
+    assert.equal(b.lang_all.ar.TITLE, 'بطاقة الملف الشخصي');
   }
   assert.equal((await control(sim.portal, '/sim/api/state')).installed, true);
   const item = page.locator('#open-toolbar-placement');

@@ -187,17 +187,28 @@ test('my own card from the user menu', async () => {
   await page.close();
 });
 
-test('every portal language reaches the card', async () => {
+test('every one of the 20 portal languages reaches the card, Arabic right to left', async () => {
   const expected = {
     en: ['Colleague', 'Message'], ru: ['Коллега', 'Написать'], de: ['Kollege', 'Nachricht'],
     la: ['Colega', 'Mensaje'], br: ['Colega', 'Mensagem'], fr: ['Collègue', 'Message'],
-    pl: ['Współpracownik', 'Wiadomość'], ua: ['Колега', 'Написати'],
+    pl: ['Współpracownik', 'Wiadomość'], ua: ['Колега', 'Написати'], id: ['Rekan kerja', 'Pesan'],
+    ms: ['Rakan sekerja', 'Mesej'], in: ['सहकर्मी', 'संदेश'], it: ['Collega', 'Messaggio'],
+    vn: ['Đồng nghiệp', 'Nhắn tin'], tr: ['İş arkadaşı', 'Mesaj'], kz: ['Әріптес', 'Хабарлама'],
+    ar: ['زميل', 'رسالة'], th: ['เพื่อนร่วมงาน', 'ข้อความ'], sc: ['同事', '消息'], tc: ['同事', '訊息'],
+    ja: ['同僚', 'メッセージ'],
   };
+  assert.equal(Object.keys(expected).length, 20);
   for (const [code, [mode, message]] of Object.entries(expected)) {
     await control(sim.portal, '/sim/api/settings', { lang: code });
     const { page, frame, problems } = await openWidget();
     assert.equal(await frame.locator('.mode').textContent(), mode, code);
     assert.equal(await frame.locator('.actions .message').textContent(), message, code);
+    const main = frame.locator('main.widget');
+    assert.equal(await main.getAttribute('dir'), code === 'ar' ? 'rtl' : 'ltr', code);
+    if (code === 'ar') { // numbers stay readable: a phone number runs left to right
+      const phone = frame.locator('.contacts a[href^="tel:"]').first();
+      assert.equal(await phone.evaluate((a) => getComputedStyle(a).direction), 'ltr');
+    }
     assert.deepEqual(problems, [], code);
     await page.close();
   }

@@ -15,16 +15,18 @@ set -euo pipefail
 # (its snippet +239 B), which took the modeled network's cold card from ~520 to ~400 ms.
 # Raised from 91,500 for issue #19 (measured, BENCHMARKS.md): Bitrix24's design tokens in light
 # and dark and three button strengths (stylesheet +113 B), the loader applying the kept dark
-# look (page +43 B).
-FIRST_RENDER_BUDGET_GZIP_BYTES=91700
+# look (page +43 B); then Bitrix24's other 12 interface languages, the first screen's 28 texts
+# in each: +5,495 B (about 460 B a language).
+FIRST_RENDER_BUDGET_GZIP_BYTES=97200
 # Raised from 224 KiB for issue #15 (measured, BENCHMARKS.md): REST over fetch with its own
 # client (encoding, answers, retries by status, leaky bucket, token life, session check).
 # Raised from 233 KiB for issue #18 (measured, BENCHMARKS.md): interest and skill chips with
 # the colleagues who share them, about me folded, the links, and meetings in both people's
 # working hours: +16.5 KB gzip of app code and texts, after terser took 2.1 KB off its glue.
 # Raised from 250 KiB for issue #19 (measured, BENCHMARKS.md): the theme switch kept in a user
-# option, my own card without the actions for colleagues, three texts in eight languages: +2.9 KB.
-APP_BUDGET_GZIP_BYTES=$((252 * 1024))
+# option, my own card without the actions for colleagues, three texts in eight languages: +2.9 KB;
+# then 12 more languages, 150 texts each: +30.4 KB (about 2.5 KB a language).
+APP_BUDGET_GZIP_BYTES=$((281 * 1024))
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 dist=${1:-$root/dist}

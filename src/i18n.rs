@@ -32,7 +32,8 @@ fn fill(text: &str, value: &str) -> String {
 /// assert_eq!(time_difference(Lang::En, 180), "3 h ahead of you");
 /// assert_eq!(time_difference(Lang::En, -90), "1 h 30 min behind you");
 /// assert_eq!(time_difference(Lang::En, 0), "same time as you");
-/// assert_eq!(time_difference(Lang::De, 30), "30 Min. vor Ihnen");
+/// assert_eq!(time_difference(Lang::De, 30), "30 Min. später als bei Ihnen");
+/// assert_eq!(time_difference(Lang::Ru, -60), "на 1 ч раньше, чем у вас");
 /// ```
 pub fn time_difference(lang: Lang, minutes: i32) -> String {
     if minutes == 0 {
@@ -75,6 +76,36 @@ pub fn t_with(lang: Lang, msg: Msg, value: &str) -> String {
     fill(t(lang, msg), value)
 }
 
+impl Lang {
+    /// The direction its text runs in, for `dir`: Arabic right to left, the others left to
+    /// right.
+    ///
+    /// ```
+    /// use profile_widget::i18n::Lang;
+    /// assert_eq!(Lang::Ar.dir(), "rtl");
+    /// assert_eq!(Lang::Ja.dir(), "ltr");
+    /// ```
+    pub fn dir(self) -> &'static str {
+        if self == Lang::Ar { "rtl" } else { "ltr" }
+    }
+}
+
+/// The text of `msg` before and after its placeholder, for a value shown in an element of its
+/// own (portal text, isolated in a `<bdi>`) rather than inside the message.
+///
+/// ```
+/// use profile_widget::i18n::{t_around, Lang, Msg};
+/// assert_eq!(t_around(Lang::De, Msg::StatusBound), ("Installiert als „", "“"));
+/// assert_eq!(t_around(Lang::En, Msg::Close), ("Close", ""));
+/// ```
+pub fn t_around(lang: Lang, msg: Msg) -> (&'static str, &'static str) {
+    let text = t(lang, msg);
+    match text.split_once('{') {
+        Some((before, rest)) => (before, rest.split_once('}').map_or("", |(_, after)| after)),
+        None => (text, ""),
+    }
+}
+
 /// The text of `msg` in `lang`. Every language has every message: the build refuses a
 /// locale file with a key missing, and each table is an array the length of its part of [`Msg`].
 ///
@@ -115,7 +146,7 @@ mod tests {
         assert_eq!(t(Lang::Fr, Msg::Copy), "Copier");
         assert_eq!(t(Lang::Pl, Msg::Message), "Wiadomość");
         assert_eq!(t(Lang::Uk, Msg::MyCard), "Моя картка");
-        assert_eq!(t(Lang::Es, Msg::BadgeInvited), "Invitado");
+        assert_eq!(t(Lang::Es, Msg::BadgeInvited), "Invitación enviada");
         assert_eq!(t(Lang::PtBr, Msg::InnerPhone), "Ramal");
         assert_eq!(t(Lang::De, Msg::Mobile), "Mobil");
         assert_eq!(t(Lang::En, Msg::RetryingIn), "Trying again in {seconds} s…");
@@ -180,6 +211,13 @@ mod tests {
             ("fr", Lang::Fr),
             ("pl", Lang::Pl),
             ("ua", Lang::Uk),
+            ("in", Lang::Hi),
+            ("vn", Lang::Vi),
+            ("kz", Lang::Kk),
+            ("sc", Lang::ZhCn),
+            ("tc", Lang::ZhTw),
+            ("ar", Lang::Ar),
+            ("ja", Lang::Ja),
             ("RU", Lang::Ru),
             ("", Lang::En),
             ("zz", Lang::En),
@@ -192,6 +230,13 @@ mod tests {
                 .iter()
                 .all(|l| Lang::from_bitrix(l.bitrix_code()) == *l)
         );
+        // Bitrix24's 20 interface languages, as the official SDK lists them.
+        let codes = "ru id ms de en la fr in it pl br vn tr kz ua ar th sc tc ja";
+        let mut ours: Vec<_> = Lang::ALL.iter().map(|l| l.bitrix_code()).collect();
+        let mut theirs: Vec<_> = codes.split(' ').collect();
+        ours.sort_unstable();
+        theirs.sort_unstable();
+        assert_eq!(ours, theirs);
     }
 
     #[test]

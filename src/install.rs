@@ -191,7 +191,17 @@ mod tests {
         assert_eq!(binds[1].params["PLACEMENT"], "USER_PROFILE_TOOLBAR");
         assert_eq!(binds[0].params["HANDLER"], "https://a.test/handler/");
         assert_eq!(binds[0].params["LANG_ALL"]["en"]["TITLE"], "Profile card");
-        assert_eq!(binds[0].params["LANG_ALL"].as_object().unwrap().len(), 8);
+        // All 20 interface languages of Bitrix24, each with its own title.
+        let all = binds[0].params["LANG_ALL"].as_object().unwrap();
+        let codes = "ru id ms de en la fr in it pl br vn tr kz ua ar th sc tc ja";
+        assert_eq!(all.len(), 20);
+        for code in codes.split(' ') {
+            assert!(
+                all[code]["TITLE"].as_str().is_some_and(|t| !t.is_empty()),
+                "{code}"
+            );
+        }
+        assert_eq!(all["ja"]["TITLE"], "プロフィールカード");
         // Every bind is preceded by the unbind of the same placement and handler.
         for pair in steps.chunks(2) {
             assert_eq!(pair[0].method, "placement.unbind");

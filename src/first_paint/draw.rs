@@ -50,6 +50,7 @@ pub fn draw(
     host.set_text_content(None);
     let main = add(host, "main", &format!("widget {DRAWN}"), "")?;
     let _ = main.set_attribute("lang", lang.tag());
+    let _ = main.set_attribute("dir", lang.dir());
     let card = add(&main, "article", "first-card", "")?;
     let _ = card.set_attribute("data-placement", placement.as_str());
     let _ = card.set_attribute("data-user-id", &profile.person.id.to_string());

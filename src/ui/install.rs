@@ -6,7 +6,7 @@
 use super::failure::{Failure, FailureNote};
 use super::shared::{Bridge, Ui};
 use crate::bx24::Error;
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Lang, Msg, t, t_around};
 use crate::install::{Bound, PLACEMENTS, handler_url, hint};
 use crate::profile::api;
 use leptos::prelude::*;
@@ -120,12 +120,19 @@ pub fn InstallPage(
     };
     let row = move |index: usize, label: Msg| {
         let code = PLACEMENTS[index];
+        // "Installed as “title”", the quotes the language's own; the title (portal text) in
+        // its own <bdi>, never inside the message.
+        let (before, after) = t_around(lang, Msg::StatusBound);
         let status = move || match loaded.get() {
             Loaded::Ready { bound, .. } => match bound.iter().find(|b| b.placement == code) {
-                Some(b) => format!("{} “{}”", t(lang, Msg::StatusBound), b.title),
-                None => t(lang, Msg::StatusNotBound).to_owned(),
+                Some(b) => (before, Some(b.title.clone()), after),
+                None => (t(lang, Msg::StatusNotBound), None, ""),
             },
-            _ => String::new(),
+            _ => ("", None, ""),
+        };
+        let status = move || {
+            let (before, title, after) = status();
+            view! { {before}{title.map(|title| view! { <bdi>{title}</bdi> })}{after} }
         };
         view! {
             <label class="placement-row">

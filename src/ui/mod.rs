@@ -151,7 +151,7 @@ pub fn App(
         start();
     };
     view! {
-        <main class="widget" lang=move || lang.get().tag()>
+        <main class="widget" lang=move || lang.get().tag() dir=move || lang.get().dir()>
             {move || {
                 let phase = phase.get();
                 if !matches!(phase, Phase::Connecting | Phase::Loading(_)) {
@@ -183,7 +183,7 @@ pub fn App(
                     view! {
                         {away.then(|| view! {
                             <button type="button" class="button secondary back" on:click=move |_| open_person(None)>
-                                "← "{t(lang.get(), Msg::BackToCard)}
+                                {t(lang.get(), Msg::BackToCard)}
                             </button>
                         })}
                         <ProfileCard lang=lang.get() bridge profile=*profile placement=context.code

@@ -125,3 +125,32 @@ async fn a_kept_dark_look_is_applied_when_the_app_connects() {
     assert!(dark, "the kept choice is applied");
     assert_eq!(pressed.as_deref(), Some("true"));
 }
+
+#[wasm_bindgen_test]
+async fn arabic_runs_right_to_left_in_both_renderers() {
+    fake(company(json!({"init": {"LANG": "ar"}})));
+    let drawn = host();
+    assert!(
+        profile_widget::first_paint::paint_into(&drawn)
+            .await
+            .is_some(),
+        "drawn"
+    );
+    let app = host();
+    let _mounted = mount(&app);
+    find(&app, ".profile-card").await;
+    for (renderer, host) in [("first paint", &drawn), ("app", &app)] {
+        let main = host.query_selector("main").unwrap().expect(renderer);
+        assert_eq!(
+            main.get_attribute("dir").as_deref(),
+            Some("rtl"),
+            "{renderer}"
+        );
+        assert_eq!(
+            main.get_attribute("lang").as_deref(),
+            Some("ar"),
+            "{renderer}"
+        );
+    }
+    assert_eq!(text(&app, ".mode"), "زميل");
+}
