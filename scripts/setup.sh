@@ -46,11 +46,12 @@ cargo_tool geckodriver "geckodriver $GECKODRIVER_VERSION" --locked geckodriver -
 
 # 4. npm packages into the git-ignored tools/node_modules: binaryen's wasm-opt (never
 #    Debian's 108, which breaks the bundle), playwright-core (drives Debian's chromium), ws
-#    (speaks WebDriver BiDi to Debian's firefox-esr through geckodriver) and terser (minifies
-#    the JS glue, which Trunk's own minifier cannot parse).
+#    (speaks WebDriver BiDi to Debian's firefox-esr through geckodriver), terser (minifies
+#    the JS glue, which Trunk's own minifier cannot parse) and axe-core (the accessibility
+#    audit of the end-to-end suite).
 npm_pkg_version() { node -p "require('$root/tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
 npm_want=("binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION" "@bitrix24/b24jssdk@$B24JSSDK_VERSION"
-  "ws@$WS_VERSION" "terser@$TERSER_VERSION")
+  "ws@$WS_VERSION" "terser@$TERSER_VERSION" "axe-core@$AXE_CORE_VERSION")
 npm_ok=1
 for spec in "${npm_want[@]}"; do
   [[ "$(npm_pkg_version "${spec%@*}")" == "${spec##*@}" ]] || npm_ok=0

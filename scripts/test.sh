@@ -19,7 +19,7 @@ declare -A about=(
   [firefox]="browser tests in headless Firefox"
   [build]="release build (wasm-opt -Oz, then flatten and rereloop twice) and the portal simulator"
   [size]="size budget"
-  [e2e]="end-to-end in headless Chromium (the fault table in Firefox too): smoke, protocol, actions, install, look, hardening, official SDK"
+  [e2e]="end-to-end in headless Chromium (the fault table in Firefox too): smoke, protocol, actions, install, look, the accessibility audit (axe-core), hardening, official SDK"
   [reliability]="RELIABILITY.md from the counts the hardening tests recorded"
 )
 

@@ -61,8 +61,9 @@ pub fn ErrorPanel(
         }
     });
     view! {
+        // The message is the page's heading: the error is all the frame shows.
         <section class="panel error" role="alert">
-            <p class="message">{t(lang, message)}</p>
+            <h1 class="message">{t(lang, message)}</h1>
             <p class="detail"><code>{error.to_string()}</code></p>
             {retry}
         </section>
