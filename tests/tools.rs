@@ -251,7 +251,7 @@ async fn thanks_carry_the_badge_and_address_only_them() {
     star.click();
     type_into(&host, ".thanks-form textarea[name=message]", "Great work");
     button(&host, ".thanks-form button[type=submit]").click();
-    text_becomes(&host, ".thanks-form .done", "Thanks published.").await;
+    text_becomes(&host, ".thanks-form .done", "Appreciation published.").await;
     let sent = &rest_calls("log.blogpost.add")[0]["params"];
     assert_eq!(sent["GRATITUDE_MEDAL"], "star");
     assert_eq!(sent["DEST"], json!({"0": "U42"}));
