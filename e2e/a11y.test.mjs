@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { control, root } from './support/portal.mjs';
-import { handlerFrame, openPage } from './support/browser.mjs';
+import { handlerFrame } from './support/browser.mjs';
 import { useSimulator } from './support/suite.mjs';
-import { gotoPortal, openPlacement } from './support/widget.mjs';
+import { openWidgetIn } from './support/widget.mjs';
 
 let sim, browser;
 useSimulator((started) => ({ sim, browser } = started), { reset: {} });
@@ -45,18 +45,10 @@ async function audit(page, state) {
 }
 
 /** The portal page with a placement of the widget opened in `look`; `waitFor` in the frame. */
-async function open(look, { placement = 'USER_PROFILE_TOOLBAR', waitFor = '.profile-card', settings = {} } = {}) {
-  await control(sim.portal, '/sim/api/reset', {});
-  if (look.lang || Object.keys(settings).length) {
-    await control(sim.portal, '/sim/api/settings', { ...(look.lang ? { lang: look.lang } : {}), ...settings });
-  }
-  if (look.theme) await control(sim.portal, '/sim/api/user-option', { name: 'theme', value: look.theme });
-  const { page } = await openPage(browser);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await gotoPortal(page, sim);
-  const frame = await openPlacement(page, placement, { waitFor });
-  return { page, frame };
-}
+const open = (look, { placement = 'USER_PROFILE_TOOLBAR', waitFor = '.profile-card', settings = {} } = {}) =>
+  openWidgetIn(browser, sim, {
+    lang: look.lang, theme: look.theme, settings, placement, waitFor, viewport: { width: 1280, height: 900 },
+  });
 
 for (const look of LOOKS) {
   test(`the cards, their panels and lists have no violation (${look.name})`, async () => {

@@ -2,21 +2,17 @@
 // docs/screenshots/ as `<prefix><state>.png`. Not a test (the look tests assert what these
 // show): `node e2e/gallery.mjs [dist] [prefix]` after a build, with the portal built.
 import path from 'node:path';
-import { control, root, startPortal } from './support/portal.mjs';
+import { root, startPortal } from './support/portal.mjs';
 import { launch } from './support/browser.mjs';
-import { gotoPortal, openPlacement } from './support/widget.mjs';
+import { openWidgetIn } from './support/widget.mjs';
 
 const [dist = path.join(root, 'dist'), prefix = ''] = process.argv.slice(2);
 const sim = await startPortal({ dist });
 const browser = await launch();
 
 async function shot(name, placement, { theme, lang, then } = {}) {
-  await control(sim.portal, '/sim/api/reset', {});
-  if (lang) await control(sim.portal, '/sim/api/settings', { lang });
-  if (theme) await control(sim.portal, '/sim/api/user-option', { name: 'theme', value: theme });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  await gotoPortal(page, sim);
-  const frame = await openPlacement(page, placement);
+  const { page, frame } = await openWidgetIn(browser, sim,
+    { lang, theme, placement, viewport: { width: 1100, height: 900 } });
   await frame.locator('.finder .search').waitFor({ timeout: 15000 });
   if (then) await then(frame);
   await page.waitForTimeout(400); // the frame refitted to what was opened

@@ -1,6 +1,7 @@
 // The page object every end-to-end file and benchmark shares: the demo portal's page, and the
 // widget's frame opened from it.
 import { openPage, handlerFrame } from './browser.mjs';
+import { control } from './portal.mjs';
 
 /**
  * Opens the demo portal in `page` and waits for its employee card: filled in, or only present
@@ -34,4 +35,16 @@ export async function openWidget(browser, sim, { placement, waitFor, viewport } 
   await gotoPortal(page, sim);
   const frame = await openPlacement(page, placement, { waitFor });
   return { page, problems, frame, handle: handlerFrame(page) };
+}
+
+/**
+ * Like `openWidget`, on a simulator reset first and then set up: `lang` and any other
+ * `settings`, and `theme` kept as the user's option (as the widget's switch keeps it).
+ */
+export async function openWidgetIn(browser, sim, { lang, theme, settings = {}, ...opening } = {}) {
+  await control(sim.portal, '/sim/api/reset', {});
+  const wanted = { ...(lang ? { lang } : {}), ...settings };
+  if (Object.keys(wanted).length) await control(sim.portal, '/sim/api/settings', wanted);
+  if (theme) await control(sim.portal, '/sim/api/user-option', { name: 'theme', value: theme });
+  return openWidget(browser, sim, opening);
 }
