@@ -34,6 +34,7 @@ pub fn message(error: &Error) -> Msg {
         Error::AdminOnly(_) => Msg::ErrNoAccess,
         // Another person's session: the frame must start again, as after an expired one.
         Error::SessionChanged { .. } => Msg::ErrSessionExpired,
+        Error::OwnerUnconfirmed { .. } => Msg::ErrOwnerUnconfirmed,
     }
 }
 
@@ -62,5 +63,7 @@ mod tests {
             after_ms: 1,
         };
         assert_eq!(message(&silent), Msg::ErrPortalSilent);
+        let held = Error::OwnerUnconfirmed { user: 3 };
+        assert_eq!(message(&held), Msg::ErrOwnerUnconfirmed);
     }
 }

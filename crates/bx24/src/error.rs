@@ -230,6 +230,14 @@ pub enum Error {
         /// The user the new token belongs to.
         now: u32,
     },
+    /// A write was held back: the portal's newest token could not be confirmed to belong to
+    /// the user the frame was opened for (its `user.current` check was refused or lost, twice
+    /// more before the write). Nothing was sent; trying again is safe.
+    #[error("nothing was written: the new token could not be confirmed to be user {user}'s")]
+    OwnerUnconfirmed {
+        /// The user the frame was opened for.
+        user: u32,
+    },
     /// The portal answered with a REST error.
     #[error("REST {0}")]
     Rest(RestError),
@@ -332,7 +340,7 @@ impl Error {
     /// ```
     pub fn can_retry(&self) -> bool {
         match self {
-            Self::Timeout { .. } | Self::Transport { .. } => true,
+            Self::Timeout { .. } | Self::Transport { .. } | Self::OwnerUnconfirmed { .. } => true,
             Self::Rest(rest) => rest.code.is_rate_limit() || rest.status.is_some_and(|s| s >= 500),
             _ => false,
         }

@@ -65,8 +65,13 @@ pub struct Options {
     pub requests_per_second: f64,
     /// Refreshed tokens the portal may refuse in a row before the session ends.
     pub max_refreshes: u32,
-    /// How long before its expiry a token is refreshed in frames left open.
+    /// How long before its expiry a token is refreshed in frames left open (at most half
+    /// its lifetime).
     pub refresh_ahead_ms: u32,
+    /// The least time between two refreshes ahead of expiry. A token that lives shorter than
+    /// this is never refreshed ahead, only when a call needs it: otherwise a portal handing
+    /// out short-lived tokens (or the token it already holds) would be asked again at once.
+    pub min_refresh_gap_ms: u32,
 }
 
 impl Default for Options {
@@ -81,6 +86,7 @@ impl Default for Options {
             requests_per_second: 2.0,
             max_refreshes: 3,
             refresh_ahead_ms: 5 * 60 * 1_000,
+            min_refresh_gap_ms: 30_000,
         }
     }
 }

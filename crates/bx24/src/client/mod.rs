@@ -75,6 +75,7 @@ struct Inner<T> {
     retry: RetryPolicy,
     max_refreshes: u32,
     refresh_ahead_ms: u32,
+    min_refresh_gap_ms: u32,
     session: RefCell<Session>,
     on_retry: RefCell<Listener<RetryNotice>>,
     on_session_end: RefCell<Listener<Error>>,
@@ -89,6 +90,13 @@ struct Session {
     refreshing: Option<Refresh>,
     /// Refusals since the portal last accepted a token.
     refusals: u32,
+    /// When the token held arrived, and when a refresh was last asked for (ms since the
+    /// epoch): refreshing ahead is spaced by these, whatever the token's lifetime.
+    received_at_ms: f64,
+    last_refresh_at_ms: Option<f64>,
+    /// Whether the token held is known to belong to the pinned user. A refreshed token whose
+    /// owner check could not be made is used for reads, and checked again before a write.
+    owner_confirmed: bool,
     /// Why nothing more may be sent, once the session has ended.
     ended: Option<Error>,
     /// The user the tokens must belong to, once known.
@@ -117,6 +125,9 @@ impl<T: Transport + 'static> Rest<T> {
             generation: 0,
             refreshing: None,
             refusals: 0,
+            received_at_ms: transport.now_ms(),
+            last_refresh_at_ms: None,
+            owner_confirmed: true,
             ended: None,
             user: None,
             bucket: LeakyBucket::new(options.burst, options.requests_per_second),
@@ -129,6 +140,7 @@ impl<T: Transport + 'static> Rest<T> {
                 retry: options.retry,
                 max_refreshes: options.max_refreshes,
                 refresh_ahead_ms: options.refresh_ahead_ms,
+                min_refresh_gap_ms: options.min_refresh_gap_ms,
                 session: RefCell::new(session),
                 on_retry: RefCell::new(None),
                 on_session_end: RefCell::new(None),
@@ -214,6 +226,9 @@ impl<T: Transport + 'static> Rest<T> {
     async fn send(&self, method: &str, params: &str, is_read: bool) -> Result<Entry, Error> {
         let mut failed = 0;
         loop {
+            if !is_read {
+                self.confirm_owner().await?;
+            }
             let error = match self.attempt(method, params).await {
                 Ok(entry) => return Ok(entry),
                 Err(Attempt::Refused(generation, error)) => {

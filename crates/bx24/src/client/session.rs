@@ -1,5 +1,6 @@
-//! The token's life: refreshed once for all calls refused meanwhile, bounded, ahead of expiry,
-//! checked to still belong to the pinned user; and the session's end, told once.
+//! The token's life: refreshed once for all calls refused meanwhile, bounded, ahead of expiry
+//! (spaced, whatever the token's lifetime), checked to still belong to the pinned user before
+//! anything is written with it; and the session's end, told once.
 
 use super::{Inner, Rest, with_token};
 use crate::Auth;
@@ -48,13 +49,28 @@ impl<T: Transport + 'static> Rest<T> {
 
     /// How long until the token should be refreshed ahead of its expiry (0: now); `None`
     /// without a token or after the session has ended.
+    ///
+    /// Due [`crate::Options::refresh_ahead_ms`] before expiry, or half-way through a shorter
+    /// life; never sooner than [`crate::Options::min_refresh_gap_ms`] after the last refresh,
+    /// and never for a token that lives shorter than that gap (it is refreshed when a call
+    /// needs it). So a portal that answers with short-lived tokens, or with the very token it
+    /// holds, is asked at most once per gap.
     pub fn refresh_due_in_ms(&self) -> Option<u32> {
         let session = self.inner.session.borrow();
         if session.ended.is_some() {
             return None;
         }
         let auth = session.auth.as_ref()?;
-        let due = auth.expires_at_ms - f64::from(self.inner.refresh_ahead_ms);
+        let gap = f64::from(self.inner.min_refresh_gap_ms);
+        let lifetime = auth.expires_at_ms - session.received_at_ms;
+        if lifetime < gap {
+            return Some(u32::MAX);
+        }
+        let lead = f64::from(self.inner.refresh_ahead_ms).min(lifetime / 2.0);
+        let mut due = auth.expires_at_ms - lead;
+        if let Some(last) = session.last_refresh_at_ms {
+            due = due.max(last + gap);
+        }
         Some((due - self.inner.transport.now_ms()).clamp(0.0, f64::from(u32::MAX)) as u32)
     }
 
@@ -126,23 +142,91 @@ impl<T: Transport + 'static> Rest<T> {
             other => other,
         }
     }
+
+    /// Before a write: makes sure the token's owner is the pinned user. An owner left
+    /// unconfirmed by the last refresh is checked again, twice at most, a second apart; the
+    /// write is not sent while it stays unknown ([`Error::OwnerUnconfirmed`]), and a token of
+    /// another user ends the session.
+    pub(super) async fn confirm_owner(&self) -> Result<(), Error> {
+        const CHECKS: u32 = 2;
+        for check in 0..CHECKS {
+            let user = {
+                let session = self.inner.session.borrow();
+                match session.user {
+                    Some(user) if !session.owner_confirmed => user,
+                    _ => return Ok(()),
+                }
+            };
+            if check > 0 {
+                self.inner.transport.sleep(1_000).await;
+            }
+            let (token, generation) = self.token().await?;
+            let owner = owner_of(&self.inner, &token, user).await;
+            let mut session = self.inner.session.borrow_mut();
+            if session.generation != generation {
+                continue; // a refresh meanwhile checked its own token
+            }
+            match owner {
+                Ok(Owner::Same) => session.owner_confirmed = true,
+                Ok(Owner::Unknown) => {}
+                Err(error) => {
+                    drop(session);
+                    return Err(end(&self.inner, error));
+                }
+            }
+        }
+        let session = self.inner.session.borrow();
+        match session.user {
+            Some(user) if !session.owner_confirmed => Err(Error::OwnerUnconfirmed { user }),
+            _ => Ok(()),
+        }
+    }
 }
 
-/// The refresh itself: a token from the transport, not expired, and of the pinned user.
+/// What a token's owner check found, when it did not find another user.
+enum Owner {
+    Same,
+    /// The check could not be made (refused, lost, unreadable).
+    Unknown,
+}
+
+/// The refresh itself: a token from the transport, not expired, and not of another user than
+/// the pinned one. The same token again keeps what was known of its owner.
 async fn refreshed<T: Transport + 'static>(inner: Rc<Inner<T>>) -> Result<(), Error> {
+    let asked_at = inner.transport.now_ms();
+    inner.session.borrow_mut().last_refresh_at_ms = Some(asked_at);
     let outcome = match inner.transport.refresh_auth().await {
         Ok(auth) if auth.expired_at(inner.transport.now_ms()) => {
             Err(expired("the portal's new token had already expired"))
         }
-        Ok(auth) => same_user(&inner, &auth).await.map(|()| auth),
+        Ok(auth) => {
+            let (held, pinned) = {
+                let session = inner.session.borrow();
+                let held = session
+                    .auth
+                    .as_ref()
+                    .map(|a| a.access_token() == auth.access_token());
+                (held.unwrap_or(false), session.user)
+            };
+            match pinned {
+                Some(user) if !held => owner_of(&inner, auth.access_token(), user)
+                    .await
+                    .map(|owner| (auth, Some(matches!(owner, Owner::Same)))),
+                _ => Ok((auth, None)),
+            }
+        }
         Err(error) => Err(error),
     };
     let mut session = inner.session.borrow_mut();
     session.refreshing = None;
     match outcome {
-        Ok(auth) => {
+        Ok((auth, confirmed)) => {
             session.auth = Some(auth);
+            session.received_at_ms = inner.transport.now_ms();
             session.generation += 1;
+            if let Some(confirmed) = confirmed {
+                session.owner_confirmed = confirmed;
+            }
             Ok(())
         }
         // The parent did not answer: it may later; the session goes on.
@@ -154,14 +238,11 @@ async fn refreshed<T: Transport + 'static>(inner: Rc<Inner<T>>) -> Result<(), Er
     }
 }
 
-/// Whether `auth` belongs to the pinned user: one `user.current` with it. Only a definite
-/// other user fails; a check that cannot be made lets the session go on.
-async fn same_user<T: Transport>(inner: &Inner<T>, auth: &Auth) -> Result<(), Error> {
-    let Some(was) = inner.session.borrow().user else {
-        return Ok(());
-    };
+/// Whether `token` belongs to user `was`: one `user.current` with it. A definite other user
+/// is an error; a check that cannot be made is [`Owner::Unknown`].
+async fn owner_of<T: Transport>(inner: &Inner<T>, token: &str, was: u32) -> Result<Owner, Error> {
     let url = format!("{}user.current.json", inner.endpoint);
-    let body = with_token(auth.access_token(), "");
+    let body = with_token(token, "");
     let now = match inner
         .transport
         .post(&url, body, inner.call_timeout_ms)
@@ -175,7 +256,8 @@ async fn same_user<T: Transport>(inner: &Inner<T>, auth: &Auth) -> Result<(), Er
     };
     match now.and_then(|now| u32::try_from(now).ok()) {
         Some(now) if now != was => Err(Error::SessionChanged { was, now }),
-        _ => Ok(()),
+        Some(_) => Ok(Owner::Same),
+        None => Ok(Owner::Unknown),
     }
 }
 

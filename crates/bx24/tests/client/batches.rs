@@ -36,6 +36,8 @@ fn big_batches_go_in_chunks_of_50_with_references_resolved_between_them() {
     assert_eq!(results.get(&keys[59]).unwrap().data, json!({"ID": "59"}));
     let sent = fake.sent();
     assert_eq!(sent.len(), 2);
+    let commands = |s: &Sent| s.body.split('&').filter(|p| p.starts_with("cmd[")).count();
+    assert_eq!((commands(&sent[0]), commands(&sent[1])), (50, 10));
     assert_eq!(sent[0].field("halt").as_deref(), Some("0"));
     assert_eq!(
         sent[1].field("cmd[c55]").as_deref(),

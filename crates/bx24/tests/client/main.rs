@@ -60,15 +60,18 @@ fn decode(text: &str) -> String {
 }
 
 type Server = Box<dyn FnMut(&Sent, &str) -> Result<HttpAnswer, Failure>>;
-type Refresher = Box<dyn FnMut(u32) -> Result<Auth, Error>>;
+/// The parent page: the refresh's number (from 1) and the clock give the token it answers.
+type Refresher = Box<dyn FnMut(u32, f64) -> Result<Auth, Error>>;
 
 struct State {
     now: f64,
     sent: Vec<Sent>,
     sleeps: Vec<u32>,
     refreshes: u32,
-    /// The token the portal accepts.
+    /// The token the portal accepts (`*`: any).
     valid: String,
+    /// What the transport's `random()` gives (the retry policy's jitter draws it).
+    random: f64,
     server: Server,
     refresher: Refresher,
 }
@@ -102,7 +105,7 @@ impl Transport for Fake {
         YieldOnce(false).await;
         let mut state = self.0.borrow_mut();
         let valid = state.valid.clone();
-        if sent.field("auth").as_deref() != Some(valid.as_str()) {
+        if valid != "*" && sent.field("auth").as_deref() != Some(valid.as_str()) {
             return Ok(answer(
                 401,
                 json!({"error": "expired_token", "error_description": "The access token provided has expired"}),
@@ -116,7 +119,8 @@ impl Transport for Fake {
         let mut state = self.0.borrow_mut();
         state.refreshes += 1;
         let n = state.refreshes;
-        (state.refresher)(n)
+        let now = state.now;
+        (state.refresher)(n, now)
     }
 
     async fn sleep(&self, ms: u32) {
@@ -130,7 +134,7 @@ impl Transport for Fake {
     }
 
     fn random(&self) -> f64 {
-        0.5
+        self.0.borrow().random
     }
 }
 
@@ -155,8 +159,9 @@ fn portal(server: impl FnMut(&Sent, &str) -> Result<HttpAnswer, Failure> + 'stat
         sleeps: Vec::new(),
         refreshes: 0,
         valid: "token-1".into(),
+        random: 0.5,
         server: Box::new(server),
-        refresher: Box::new(|n| Ok(Auth::new(format!("token-{}", n + 1), 1_000_000.0 + HOUR))),
+        refresher: Box::new(|n, _| Ok(Auth::new(format!("token-{}", n + 1), 1_000_000.0 + HOUR))),
     })))
 }
 
@@ -185,6 +190,13 @@ impl Fake {
     fn refreshes(&self) -> u32 {
         self.0.borrow().refreshes
     }
+    fn now(&self) -> f64 {
+        self.0.borrow().now
+    }
+    /// The methods sent, in order.
+    fn methods(&self) -> Vec<String> {
+        self.sent().iter().map(|s| s.method().to_owned()).collect()
+    }
     /// From now on the portal accepts only `token`.
     fn accept(&self, token: &str) {
         self.0.borrow_mut().valid = token.into();
@@ -195,3 +207,4 @@ mod batches;
 mod request;
 mod retries;
 mod token;
+mod token_life;

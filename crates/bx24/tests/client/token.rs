@@ -57,7 +57,7 @@ fn a_portal_refusing_every_token_ends_the_session_after_3_refreshes_and_nothing_
 #[test]
 fn a_refresh_answering_an_expired_token_ends_the_session_in_one_round_trip() {
     let fake = portal(|_, _| ok(json!(1)));
-    fake.0.borrow_mut().refresher = Box::new(|_| Ok(Auth::new("token-2", 0.0)));
+    fake.0.borrow_mut().refresher = Box::new(|_, _| Ok(Auth::new("token-2", 0.0)));
     let auth = Auth::new("token-1", 1.0); // expired locally
     let rest = Rest::new(fake.clone(), "https://p.test/rest/", Some(auth), &options());
     let error = block_on(rest.call::<Value, _>("user.get", &())).unwrap_err();
@@ -71,7 +71,7 @@ fn a_refresh_answering_an_expired_token_ends_the_session_in_one_round_trip() {
 #[test]
 fn a_silent_parent_is_a_timeout_and_the_session_goes_on() {
     let fake = portal(|_, _| ok(json!(1)));
-    fake.0.borrow_mut().refresher = Box::new(|_| {
+    fake.0.borrow_mut().refresher = Box::new(|_, _| {
         Err(Error::Timeout {
             operation: "BX24.refreshAuth".into(),
             after_ms: 5_000,
@@ -81,7 +81,7 @@ fn a_silent_parent_is_a_timeout_and_the_session_goes_on() {
     let error = block_on(rest.call::<Value, _>("user.get", &())).unwrap_err();
     assert!(matches!(error, Error::Timeout { .. }));
     assert!(rest.ended().is_none());
-    fake.0.borrow_mut().refresher = Box::new(|_| Ok(Auth::new("token-1", 1_000_000.0 + HOUR)));
+    fake.0.borrow_mut().refresher = Box::new(|_, _| Ok(Auth::new("token-1", 1_000_000.0 + HOUR)));
     block_on(rest.call::<Value, _>("user.get", &())).unwrap();
 }
 
@@ -89,7 +89,7 @@ fn a_silent_parent_is_a_timeout_and_the_session_goes_on() {
 fn a_refusal_the_parent_never_answers_stays_the_reason() {
     let fake = portal(|_, _| ok(json!(1)));
     fake.accept("token-2");
-    fake.0.borrow_mut().refresher = Box::new(|_| {
+    fake.0.borrow_mut().refresher = Box::new(|_, _| {
         Err(Error::Timeout {
             operation: "BX24.refreshAuth".into(),
             after_ms: 5_000,
@@ -148,7 +148,7 @@ fn tokens_are_refreshed_ahead_of_expiry() {
     assert_eq!(fake.refreshes(), 0, "not due yet");
     fake.0.borrow_mut().now += 56.0 * 60.0 * 1_000.0;
     fake.0.borrow_mut().refresher =
-        Box::new(|_| Ok(Auth::new("token-2", 1_000_000.0 + 2.0 * HOUR)));
+        Box::new(|_, _| Ok(Auth::new("token-2", 1_000_000.0 + 2.0 * HOUR)));
     assert_eq!(rest.refresh_due_in_ms(), Some(0));
     block_on(rest.refresh_if_due()).unwrap();
     assert_eq!(fake.refreshes(), 1);
