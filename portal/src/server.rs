@@ -315,6 +315,7 @@ async fn log(State(portal): State<Portal>) -> Response {
     let sim = portal.sim();
     axum::Json(
         json!({"writes": sim.writes, "placements": sim.placements, "requests": sim.requests,
+        "methods": sim.methods,
         "user_options": sim.user_options_json(),
         "installed": sim.installed, "faults_fired": sim.fired_json(),
         "first_fault_at_ms": sim.first_fault_at_ms()}),

@@ -65,6 +65,9 @@ pub struct Settings {
     pub fault: Fault,
     /// How many requests the fault hits before it clears itself; 0 = until changed.
     pub fault_count: u32,
+    /// The methods the fault hits (`user.current`…); empty: every request. Requests of
+    /// other methods pass untouched and do not count down `fault_count`.
+    pub fault_methods: Vec<String>,
     pub parent: ParentMode,
     /// Open the frames in popup mode (denies `resizeWindow` too).
     pub popup: bool,
@@ -112,6 +115,7 @@ impl Default for Settings {
             latency_ms: 0,
             fault: Fault::None,
             fault_count: 0,
+            fault_methods: Vec::new(),
             parent: ParentMode::Answer,
             popup: false,
             omit_uri: false,
@@ -183,6 +187,9 @@ pub struct Sim {
     /// What `BX24.userOption.set` kept, per user: back in `USER_OPTIONS` on their next load.
     pub user_options: HashMap<u32, serde_json::Map<String, serde_json::Value>>,
     pub requests: u64,
+    /// Requests by REST method (`batch` counted as one), for tests that must prove a
+    /// particular request was made.
+    pub methods: BTreeMap<String, u64>,
     /// How many answers each fault changed: a test proves its fault fired with this.
     fired: BTreeMap<Fault, u64>,
     /// When a fault first changed an answer since the last reset (ms since the epoch): the
@@ -209,6 +216,7 @@ impl Sim {
             placements: Vec::new(),
             user_options: HashMap::new(),
             requests: 0,
+            methods: BTreeMap::new(),
             fired: BTreeMap::new(),
             first_fault_at_ms: None,
             tokens: HashMap::new(),
@@ -282,8 +290,12 @@ impl Sim {
         true
     }
 
-    /// The fault in force for this request, counting it down.
-    pub fn take_fault(&mut self) -> Fault {
+    /// The fault in force for a request of `method`, counting it down.
+    pub fn take_fault(&mut self, method: &str) -> Fault {
+        let methods = &self.settings.fault_methods;
+        if !methods.is_empty() && !methods.iter().any(|m| m.eq_ignore_ascii_case(method)) {
+            return Fault::None;
+        }
         let fault = self.settings.fault;
         if fault != Fault::None && self.settings.fault_count > 0 {
             self.settings.fault_count -= 1;
@@ -311,6 +323,7 @@ impl Sim {
         self.installed = !fresh;
         self.fresh = fresh;
         self.requests = 0;
+        self.methods.clear();
         self.fired.clear();
         self.first_fault_at_ms = None;
     }

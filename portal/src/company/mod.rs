@@ -73,6 +73,10 @@ pub struct Hostile {
     pub photo_users: Vec<u32>,
     /// How many fields of each person carry the payload.
     pub fields_per_person: usize,
+    /// What the simulator now sends, for the test to compare the card with: the names of each
+    /// text person's departments, by person id, and every person's first and last name.
+    pub departments_of: std::collections::BTreeMap<u32, Vec<String>>,
+    pub names: Vec<(String, String)>,
 }
 
 /// The whole company.
@@ -292,10 +296,25 @@ impl Company {
             user.photo_url = Some(photo.clone());
             pictures.push(user.id);
         }
+        let departments_of = texts
+            .iter()
+            .filter_map(|&id| self.user(id))
+            .map(|user| {
+                let names = user.departments.iter().filter_map(|&d| self.department(d));
+                (user.id, names.map(|d| d.name.clone()).collect())
+            })
+            .collect();
+        let names = self
+            .users
+            .iter()
+            .map(|u| (u.name.clone(), u.last_name.clone()))
+            .collect();
         Hostile {
             text_users: texts,
             photo_users: pictures,
             fields_per_person,
+            departments_of,
+            names,
         }
     }
 

@@ -210,7 +210,8 @@ pub fn handle(
 ) -> Reply {
     let started = now_seconds();
     sim.requests += 1;
-    let fault = sim.take_fault();
+    *sim.methods.entry(method.to_owned()).or_default() += 1;
+    let fault = sim.take_fault(method);
     let early = match fault {
         Fault::DropConnection => Some(Reply::Drop),
         Fault::MalformedJson => Some(Reply::Raw(200, "{\"result\": [{\"ID\": \"1\",".into())),

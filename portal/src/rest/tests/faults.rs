@@ -88,6 +88,30 @@ fn a_fault_with_count_n_hits_exactly_n_requests_and_counts_them() {
 }
 
 #[test]
+fn a_fault_limited_to_methods_spares_the_others_and_counts_only_its_own() {
+    let mut sim = sim();
+    sim.settings.fault = Fault::ServerError;
+    sim.settings.fault_count = 2;
+    sim.settings.fault_methods = vec!["user.current".into()];
+    let auth = token(&mut sim);
+    let mut call = |method: &str| {
+        let reply = handle(&mut sim, method, parse_form(""), Some(&auth), "c");
+        shows(Fault::ServerError, &reply)
+    };
+    let hit: Vec<bool> = [
+        "scope",
+        "user.current",
+        "batch",
+        "USER.CURRENT",
+        "user.current",
+    ]
+    .map(&mut call)
+    .to_vec();
+    assert_eq!(hit, [false, true, false, true, false]);
+    assert_eq!(sim.faults_fired(Fault::ServerError), 2);
+}
+
+#[test]
 fn the_fault_counts_reach_the_log_and_reset_clears_them() {
     let mut sim = sim();
     sim.settings.fault = Fault::ServerError;
