@@ -131,6 +131,6 @@ test(`${CASES.length} malformed contexts each end in their defined state`, async
     outside: results.filter((r) => r.got.outside).length,
     install: results.filter((r) => r.got.install).length,
     unexpected: wrong.length,
-  });
+  }, wrong.length === 0);
   assert.deepEqual(wrong, []);
 });

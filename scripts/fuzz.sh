@@ -5,12 +5,15 @@
 # links and meeting slots; portal/tests/fuzz.rs:
 # the simulator's request
 # parser), in
-# release mode. Each target records its count; the next ./scripts/test.sh puts them into
-# RELIABILITY.md (or run scripts/reliability.py directly).
+# release mode. Its own run: RELIABILITY.md then shows these targets' runs and keeps them (in a
+# comment, for the code they ran on); the next ./scripts/test.sh at the same code shows them
+# beside its own results. So run this first, then the test command.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
 cases=${FUZZ_CASES:-1000000}
+RELIABILITY_RUN=$(python3 scripts/reliability.py start fuzz)
+export RELIABILITY_RUN
 FUZZ_CASES=$cases cargo test --locked --release --test fuzz -- --test-threads=2
 FUZZ_CASES=$cases cargo test --locked --release -p portal --test fuzz
 python3 scripts/reliability.py

@@ -1,101 +1,175 @@
 #!/usr/bin/env python3
-"""Writes RELIABILITY.md from the counts the hardening tests recorded in target/reliability/.
+"""RELIABILITY.md from the records of one test run, and nothing else.
 
-Run by ./scripts/test.sh after every suite passed, and by ./scripts/fuzz.sh. Fuzz targets keep
-their largest run: the test command runs 2,000 inputs per target, scripts/fuzz.sh a million, and
-the million-input results are carried over (in a comment of RELIABILITY.md) until a larger or
-newer large run replaces them.
+    reliability.py start [STAGE…]  begin a run: empty target/reliability/, write run.json with a
+                                   new run id and the fingerprint of the code as it is on disk,
+                                   print the id (export it as RELIABILITY_RUN for the suites)
+    reliability.py                 write RELIABILITY.md from that run's records
+
+Every record (`target/reliability/<name>.json`, written by the hardening suites and the fuzz
+targets) carries the run it belongs to and whether it passed. A record of another run, or of no
+run, is refused: the script stops without writing. A failed record or case is shown as failed; a
+fault case the suite expected but did not record is shown as missing. The million-input runs of
+`scripts/fuzz.sh` are carried in a comment of RELIABILITY.md and shown only while the code on
+disk is exactly the code they ran on.
 """
 import datetime
 import glob
 import json
 import os
 import re
+import secrets
+import shutil
 import subprocess
+import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DIR = os.path.join(ROOT, "target", "reliability")
-OUT = os.path.join(ROOT, "RELIABILITY.md")
-
-
-def load(name):
-    path = os.path.join(DIR, f"{name}.json")
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        return json.load(f)
-
-
-def git(*args):
-    return subprocess.run(["git", "-C", ROOT, *args], capture_output=True, text=True).stdout.strip()
-
-
-def code_id():
-    """The committed code the fuzz targets test (sources, tests, lock file): a run counts for
-    this code only while none of it has changed since."""
-    return "-".join(git("rev-parse", f"HEAD:{path}")[:10] for path in CODE_PATHS)
-
-
 CODE_PATHS = ["src", "tests", "crates", "portal/src", "portal/tests", "Cargo.lock"]
 
 
-def fuzz_runs():
-    """Each target's largest run made at the current code, with the commit it was made at.
-    Runs carried over from other code are dropped, never shown as if they held now."""
-    code, commit = code_id(), git("rev-parse", "--short", "HEAD") or "unknown"
-    runs = {}
-    if os.path.exists(OUT):
-        match = re.search(r"<!-- fuzz-runs: (\{.*?\}) -->", open(OUT).read())
-        if match:
-            runs = {target: run for target, run in json.loads(match.group(1)).items()
-                    if run.get("code") == code}
-    for path in glob.glob(os.path.join(DIR, "fuzz-*.json")):
+class Refused(Exception):
+    """A record that does not belong to this run, or a run that cannot be trusted."""
+
+
+def git(root, *args, env=None):
+    done = subprocess.run(["git", "-C", root, *args], capture_output=True, text=True, env=env)
+    return done.stdout.strip()
+
+
+def code_id(root):
+    """A fingerprint of the code on disk (tracked, changed and new files under CODE_PATHS, as git
+    would store them), so a changed tree is never credited to the commit it started from."""
+    paths = [p for p in CODE_PATHS if os.path.exists(os.path.join(root, p))]
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {**os.environ, "GIT_INDEX_FILE": os.path.join(scratch, "index")}
+        git(root, "add", "--all", "--", *paths, env=env)
+        return git(root, "write-tree", env=env)[:12] or "unknown"
+
+
+def commit_label(root):
+    """The commit, with `+changes` when the code on disk differs from it."""
+    commit = git(root, "rev-parse", "--short", "HEAD") or "unknown"
+    changed = git(root, "status", "--porcelain", "--", *CODE_PATHS)
+    return commit + ("+changes" if changed else "")
+
+
+def start(root, stages):
+    folder = os.path.join(root, "target", "reliability")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    run = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ-") + secrets.token_hex(4)
+    with open(os.path.join(folder, "run.json"), "w") as f:
+        json.dump({"run": run, "code": code_id(root), "commit": commit_label(root), "stages": stages,
+                   "started": datetime.date.today().isoformat()}, f)
+    return run
+
+
+def load_run(root, run):
+    """This run's records by name; refuses any other record and a run whose code changed."""
+    folder = os.path.join(root, "target", "reliability")
+    path = os.path.join(folder, "run.json")
+    if not run or not os.path.exists(path):
+        raise Refused("no run: start one with `reliability.py start` and export RELIABILITY_RUN")
+    with open(path) as f:
+        meta = json.load(f)
+    if meta["run"] != run:
+        raise Refused(f"RELIABILITY_RUN {run} is not the run in run.json ({meta['run']})")
+    if code_id(root) != meta["code"]:
+        raise Refused("the code changed during the run: its records describe other code")
+    records = {}
+    for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
+        name = os.path.basename(path)[:-5]
+        if name == "run":
+            continue
         with open(path) as f:
-            run = json.load(f)
-        run.update(date=datetime.date.fromtimestamp(os.path.getmtime(path)).isoformat(), commit=commit,
-                   code=code)
-        target = run["target"]
-        kept = runs.get(target, {})
-        # The largest run wins; the small run of the test command is kept beside it.
-        if run["inputs"] >= kept.get("inputs", 0):
-            runs[target] = {**run, "test_command_inputs": kept.get("test_command_inputs", run["inputs"])}
-        else:
-            runs[target] = {**kept, "test_command_inputs": run["inputs"], "test_command_date": run["date"]}
-    return runs
+            record = json.load(f)
+        if record.get("run") != run:
+            raise Refused(f"{name}.json belongs to run {record.get('run')!r}, not to {run}")
+        if not isinstance(record.get("ok"), bool):
+            raise Refused(f"{name}.json does not say whether it passed")
+        records[name] = record
+    return meta, records
 
 
-def main():
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+def outcome(ok):
+    return "passed" if ok else "**FAILED**"
+
+
+def fuzz_runs(out, code, meta, records):
+    """This run's fuzz records by target, and the largest runs of scripts/fuzz.sh made at this
+    same code (carried over in RELIABILITY.md), each with its own run, date and commit."""
+    carried = {}
+    if os.path.exists(out):
+        with open(out) as f:
+            match = re.search(r"<!-- fuzz-runs: (\{.*?\}) -->", f.read())
+        if match:
+            carried = {target: run for target, run in json.loads(match.group(1)).items()
+                       if run.get("code") == code and run.get("ok")}
+    now = {}
+    for name, record in records.items():
+        if name.startswith("fuzz-"):
+            now[record["target"]] = {**record, "date": meta["started"], "commit": meta["commit"], "code": code}
+    for target, run in now.items():
+        if run["ok"] and run["inputs"] >= carried.get(target, {}).get("inputs", 0):
+            carried[target] = run
+    return now, carried
+
+
+SECTIONS = {
+    "contexts": "`e2e/contexts.test.mjs`",
+    "hostile-text": "`e2e/hostile.test.mjs` (text)",
+    "hostile-photos": "`e2e/hostile.test.mjs` (photos)",
+    "faults": "`e2e/faults.test.mjs`",
+    "secrets": "`e2e/secrets.test.mjs`",
+}
+
+
+def missing(name):
+    return [f"Not recorded in this run: {SECTIONS[name]} did not run or stopped before recording.", ""]
+
+
+def table(records, name, columns):
+    """The record `name` as one table row under `columns` ((heading, key) pairs), with its
+    outcome; or the note that this run recorded nothing for it."""
+    record = records.get(name)
+    if not record:
+        return missing(name)
+    head = [heading for heading, _ in columns] + ["Outcome"]
+    cells = [str(record.get(key, "—")) for _, key in columns] + [outcome(record["ok"])]
+    return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head), "| " + " | ".join(cells) + " |", ""]
+
+
+def write(root, out, run):
+    meta, records = load_run(root, run)
     lines = ["# Reliability", "",
-             f"Written by the test run itself (`scripts/reliability.py`, called by `./scripts/test.sh` after "
-             f"every suite passed) on {datetime.date.today()}, at commit {commit}. Each section names the test "
-             "that produced its numbers; a test that fails stops the run before this file is written.", ""]
+             f"Written by `scripts/reliability.py` from the records of one run (`{meta['run']}`, stages: "
+             f"{', '.join(meta['stages']) or 'all'}) on {meta['started']}, at commit {meta['commit']}. Every "
+             "record names its run and its outcome; records of other runs are refused, failed cases are shown "
+             "as failed, and a suite that recorded nothing is named.", ""]
 
-    contexts = load("contexts")
     lines += ["## Bad placement input", "",
               "`e2e/contexts.test.mjs`: malformed contexts sent by the simulator's parent page to the release build "
               "(placement options in every shape, bad `USER_ID`s, unknown placements, missing auth, malformed "
               "`window.name`), each pinned to its defined state.", ""]
-    if contexts:
-        lines += ["| Cases | Card | Clear error | Install page | \"Runs inside Bitrix24\" | Unexpected |",
-                  "|---|---|---|---|---|---|",
-                  f"| {contexts['cases']} | {contexts['cards']} | {contexts['errors']} | {contexts['install']} | "
-                  f"{contexts['outside']} | {contexts['unexpected']} |", ""]
+    lines += table(records, "contexts", [("Cases", "cases"), ("Card", "cards"), ("Clear error", "errors"),
+                                         ("Install page", "install"), ("\"Runs inside Bitrix24\"", "outside"),
+                                         ("Unexpected", "unexpected")])
 
-    text, photos = load("hostile-text"), load("hostile-photos")
     lines += ["## Hostile data", "",
               "`e2e/hostile.test.mjs`: payloads in every text field of one person each (and department names), "
-              "unsafe photo URLs; each payload must reach the card exactly (name and position, as the simulator "
-              "sent them), a sentinel global must stay unset, no unsafe image may load, every link must be "
-              "encoder-built, every text with a direction control must sit in an isolating element, and the "
-              "layout must not overflow. Also `tests/web.rs` (both browsers).", ""]
-    if text and photos:
-        lines += ["| Payloads | Text fields each | Cards opened | Scripts run | Failures | Photo URLs | Loaded (https) | Refused |",
-                  "|---|---|---|---|---|---|---|---|",
-                  f"| {text['payloads']} | {text['fieldsPerPerson']} | {text['cardsOpened']} | {text['scriptsRun']} | "
-                  f"{text['failures']} | {photos['photos']} | {photos['loaded']} | {photos['refused']} |", ""]
+              "unsafe photo URLs; each payload must reach the card exactly as the simulator sent it (name, "
+              "position, chips, notes, departments, manager, contacts), a sentinel global must stay unset, no "
+              "unsafe image may load, every link must be encoder-built, every text with a direction control "
+              "must sit in an isolating element, and the layout must not overflow. Also `tests/web/` (both "
+              "browsers).", ""]
+    lines += table(records, "hostile-text", [("Payloads", "payloads"), ("Text fields each", "fieldsPerPerson"),
+                                             ("Cards opened", "cardsOpened"), ("Texts compared", "textsCompared"),
+                                             ("Scripts run", "scriptsRun"), ("Failures", "failures")])
+    lines += table(records, "hostile-photos", [("Photo URLs", "photos"), ("Loaded (https)", "loaded"),
+                                               ("Refused", "refused"), ("Failures", "failures")])
 
-    faults = load("faults")
+    faults = records.get("faults")
     lines += ["## Faults", "",
               "`e2e/faults.test.mjs`: each fault in its own simulator, five at a time on this two-core machine, in "
               "Chromium and in Firefox (one row per fault and browser). Time runs from opening the portal page. "
@@ -104,55 +178,71 @@ def main():
               "5xx error, a dropped connection or an unparsable answer after 1 s and 2 s, for reads only "
               "(3 attempts in all); an answer that never comes is aborted at the 20-second call timeout. A "
               "write whose outcome is unknown is never sent again by itself. A refused token is refreshed "
-              "once through the parent page; a refresh the parent never answers is given up after 5 s. "
-              "\"Past the waits\" is the time from the fault's first answer to the end state, less the "
-              "waits the retry policy prescribes: measured, not asserted (the goal is at most 1 s; the "
-              "state is polled every 100 ms, with five cases of a browser running at once on two cores; "
-              "— where a case's end state is read after a scripted interaction). "
-              "Each case proves its fault fired: the simulator counts the answers each fault changed "
-              "(`/sim/api/log`), and the case fails unless that count is exactly what it expects; "
-              "`refreshAuth` is what the "
-              "portal page received from the frame.", ""]
+              "once through the parent page; a refresh the parent never answers is given up after 5 s. Tokens "
+              "are refreshed ahead of expiry at most once per 30 s at any lifetime (the token-lifetime rows: "
+              "\"Closest\" is the shortest time between two refreshes made while nobody acted), and a write is "
+              "sent only with a token whose owner is confirmed. \"Past the waits\" is the time from the fault's "
+              "first answer to the end state, less the waits the retry policy prescribes: measured, not "
+              "asserted (— where a case's end state is read after a scripted interaction). Each case proves "
+              "its fault fired: the simulator counts the answers each fault changed (`/sim/api/log`), and the "
+              "case fails unless that count is exactly what it expects; `refreshAuth` is what the portal page "
+              "received from the frame.", ""]
     if faults:
-        lines += ["| Fault | Browser | End state | Seconds | Bound | Past the waits | REST requests | "
-                  "Writes recorded | Faults fired | refreshAuth |", "|---|---|---|---|---|---|---|---|---|---|"]
+        lines += ["| Fault | Browser | Outcome | End state | Seconds | Bound | Past the waits | REST requests | "
+                  "Writes recorded | Faults fired | refreshAuth | Closest |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        seen = set()
         for case in faults["cases"]:
-            fired = ", ".join(f"{kind} ×{n}" for kind, n in sorted(case["fired"].items())) or "none"
+            seen.add((case["name"], case.get("browser")))
+            fired = ", ".join(f"{kind} ×{n}" for kind, n in sorted((case.get("fired") or {}).items())) or "none"
             overrun = "—" if case.get("overrunS") is None else f"{case['overrunS']} s"
-            lines.append(f"| {case['name']} | {case.get('browser', 'chromium')} | {case['state']} | "
-                         f"{case['seconds']} | {case['boundS']} | {overrun} | {case['requests']} | "
-                         f"{case['writes']} | {fired} | {case['refreshes']} |")
+            closest = "—" if case.get("closestAheadS") is None else f"{case['closestAheadS']} s"
+            state = case.get("state", "—") + (f" ({case['error']})" if case.get("error") else "")
+            lines.append(f"| {case['name']} | {case.get('browser', '—')} | {outcome(case['ok'])} | {state} | "
+                         f"{case.get('seconds', '—')} | {case.get('boundS', '—')} | {overrun} | "
+                         f"{case.get('requests', '—')} | {case.get('writes', '—')} | {fired} | "
+                         f"{case.get('refreshes', '—')} | {closest} |")
+        for name, browser in faults["expected"]:
+            if (name, browser) not in seen:
+                lines.append(f"| {name} | {browser} | **MISSING** | not recorded | | | | | | | | |")
         lines.append("")
+    else:
+        lines += missing("faults")
 
-    secrets = load("secrets")
     lines += ["## Secrets", "",
               "`e2e/secrets.test.mjs`: after a card, both lists, a search, a refreshed token, failing writes and a "
               "card error, every token seen (checked to be the ones in REST bodies) is searched for in every "
               "request URL, the frame's console, localStorage, sessionStorage, cookies, DOM, URL and "
               "`window.name`.", ""]
-    if secrets:
-        lines += ["| Tokens | Places searched | Request URLs | Console messages | Leaks |", "|---|---|---|---|---|",
-                  f"| {secrets['tokens']} | {secrets['places']} | {secrets['urls']} | {secrets['consoleMessages']} | "
-                  f"{secrets['leaks']} |", ""]
+    lines += table(records, "secrets", [("Tokens", "tokens"), ("Places searched", "places"), ("Request URLs", "urls"),
+                                        ("Console messages", "consoleMessages"), ("Leaks", "leaks")])
 
-    runs = fuzz_runs()
+    code = meta["code"]
+    now, carried = fuzz_runs(out, code, meta, records)
     lines += ["## Fuzzing", "",
-              "Property-based targets (proptest): `tests/fuzz/` and `portal/tests/fuzz.rs`. The test command "
-              "runs each with 2,000 inputs; `./scripts/fuzz.sh` runs a million each in release mode. No panic, and "
-              "the safety properties hold for every input (vCard lines ≤ 75 octets with one `END:VCARD`, `tel:` "
+              "Property-based targets (proptest): `tests/fuzz/` and `portal/tests/fuzz.rs`. No panic, and the "
+              "safety properties hold for every input (vCard lines ≤ 75 octets with one `END:VCARD`, `tel:` "
               "and `mailto:` links of safe characters only, images only https or the portal's own, REST form "
               "bodies that read back to exactly their parameters, interests and skills bounded, profile links "
-              "only `http(s)`/`skype:` and safe in an attribute, meeting slots inside both working days).", ""]
-    if runs:
-        lines += ["Only runs made at the current code are listed (a run records the commit it was made at "
-                  "and a fingerprint of `src`, `tests`, `crates`, `portal/src`, `portal/tests` and `Cargo.lock`); "
-                  "`./scripts/fuzz.sh` makes the million-input rows again.", "",
-                  "| Target | Largest run (inputs) | Date | Commit | Panics | Inputs in the test command |",
-                  "|---|---|---|---|---|---|"]
-        for target in sorted(runs):
-            run = runs[target]
-            lines.append(f"| {target} | {run['inputs']:,} | {run['date']} | {run['commit']} | {run['panics']} | "
-                         f"{run.get('test_command_inputs', run['inputs']):,} |")
+              "only `http(s)`/`skype:` and safe in an attribute, meeting slots inside both working days). A "
+              "target that fails records its failure before the test stops.", ""]
+    if now:
+        lines += ["This run:", "", "| Target | Inputs | Outcome |", "|---|---|---|"]
+        for target in sorted(now):
+            run_ = now[target]
+            failure = f" ({run_['failure']})" if run_.get("failure") else ""
+            lines.append(f"| {target} | {run_['inputs']:,} | {outcome(run_['ok'])}{failure} |")
+        lines.append("")
+    else:
+        lines += ["No fuzz target ran in this run.", ""]
+    large = {t: r for t, r in carried.items() if r.get("run") != meta["run"]}
+    if large:
+        lines += [f"Largest passing runs of `./scripts/fuzz.sh` made at exactly this code (fingerprint `{code}` of "
+                  "`src`, `tests`, `crates`, `portal/src`, `portal/tests` and `Cargo.lock` on disk), each from its "
+                  "own run:", "", "| Target | Inputs | Date | Commit | Run |", "|---|---|---|---|---|"]
+        for target in sorted(large):
+            r = large[target]
+            lines.append(f"| {target} | {r['inputs']:,} | {r['date']} | {r['commit']} | `{r['run']}` |")
         lines.append("")
 
     lines += ["## Host hardening", "",
@@ -162,13 +252,26 @@ def main():
               "hashed assets only; security headers on every answer, errors included. `portal/tests/limits.rs` "
               "(real sockets): trickled headers cut off at the read timeout, a trickled body answered 408, a "
               "10 GB announced body refused with 413 at once, open connections bounded, and hyper's own "
-              "400/414/431 answers stamped with the security headers. `e2e/smoke.test.mjs` runs the release build under that policy and fails on "
-              "any violation.", "",
-              f"<!-- fuzz-runs: {json.dumps(runs, sort_keys=True)} -->", ""]
-    with open(OUT, "w") as f:
+              "400/414/431 answers stamped with the security headers. `e2e/smoke.test.mjs` runs the release build "
+              "under that policy and fails on any violation.", "",
+              f"<!-- fuzz-runs: {json.dumps(carried, sort_keys=True)} -->", ""]
+    with open(out, "w") as f:
         f.write("\n".join(lines))
-    print(f"RELIABILITY.md written ({len(lines)} lines)")
+    return len(lines)
+
+
+def main(argv):
+    try:
+        if argv[:1] == ["start"]:
+            print(start(ROOT, argv[1:]))
+            return 0
+        count = write(ROOT, os.path.join(ROOT, "RELIABILITY.md"), os.environ.get("RELIABILITY_RUN"))
+        print(f"RELIABILITY.md written ({count} lines)")
+        return 0
+    except Refused as refusal:
+        print(f"reliability.py: refused: {refusal}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

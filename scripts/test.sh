@@ -8,9 +8,10 @@ cd "$root"
 
 wasm=(--target wasm32-unknown-unknown)
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
-stages=(versions fmt clippy clippy-wasm native chromium firefox build size e2e reliability)
+stages=(versions records fmt clippy clippy-wasm native chromium firefox build size e2e reliability)
 declare -A about=(
   [versions]="pinned versions agree"
+  [records]="the RELIABILITY.md writer refuses records of other runs (unit tests)"
   [fmt]="cargo fmt --check"
   [clippy]="clippy, native"
   [clippy-wasm]="clippy, wasm32"
@@ -26,6 +27,7 @@ declare -A about=(
 run_stage() {
   case $1 in
     versions) bash scripts/check-versions.sh ;;
+    records) python3 -m unittest -v scripts/test_records.py ;;
     fmt) cargo fmt --all --check ;;
     clippy) cargo clippy --locked --workspace --all-targets -- -D warnings ;;
     clippy-wasm) cargo clippy --locked -p profile-widget -p bx24 --all-targets "${wasm[@]}" -- -D warnings ;;
@@ -49,6 +51,10 @@ for stage in "${selected[@]}"; do
   [[ -n ${about[$stage]:-} ]] || { echo "test.sh: no stage '$stage' (scripts/test.sh list)" >&2; exit 2; }
 done
 bash scripts/setup.sh
+# One run: its records (target/reliability/) are made anew and carry its id; RELIABILITY.md is
+# written from them alone.
+RELIABILITY_RUN=$(python3 scripts/reliability.py start "${selected[@]}")
+export RELIABILITY_RUN
 for stage in "${selected[@]}"; do
   printf '\n==> %s\n' "${about[$stage]}"
   run_stage "$stage"
