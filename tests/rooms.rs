@@ -7,25 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-fn sources(path: &str) -> Vec<(PathBuf, String)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(path);
-    if path.is_file() {
-        return vec![(path.clone(), std::fs::read_to_string(&path).unwrap())];
-    }
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&path).unwrap() {
-        let file = entry.unwrap().path();
-        if file.extension().is_some_and(|e| e == "rs") {
-            files.push((file.clone(), std::fs::read_to_string(&file).unwrap()));
-        }
-    }
-    assert!(!files.is_empty(), "{}", path.display());
-    files
-}
-
 /// Lines of code (comments left out) that name `needle`.
 fn naming(path: &str, needle: &str) -> Vec<String> {
-    sources(path)
+    sources_deep(path)
         .into_iter()
         .flat_map(|(file, text)| {
             text.lines()
@@ -36,17 +20,112 @@ fn naming(path: &str, needle: &str) -> Vec<String> {
         .collect()
 }
 
+/// The files under `src/<folder>` (subfolders included) whose code names the crate's module
+/// `module` by a path, in any spelling: `crate::m`, `super::m`, `super::super::m`,
+/// `profile_widget::m`, or an item of a `use crate::{…}` group (over several lines too).
+fn naming_module(folder: &str, module: &str) -> Vec<String> {
+    sources_deep(folder)
+        .into_iter()
+        .filter(|(_, text)| names_module(text, module))
+        .map(|(file, _)| file.display().to_string())
+        .collect()
+}
+
+/// Whether `code` (comments left out) names `module` by a path from the crate's root.
+fn names_module(code: &str, module: &str) -> bool {
+    let code: String = code
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect();
+    let names = |mut rest: &str| {
+        while let Some(after) = rest.strip_prefix("super::") {
+            rest = after;
+        }
+        match rest.strip_prefix('{') {
+            // A group: its items at the top level, each naming its first segment.
+            Some(group) => {
+                let mut depth = 0;
+                let end = group
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        depth += match c {
+                            '{' => 1,
+                            '}' => -1,
+                            _ => 0,
+                        };
+                        depth < 0
+                    })
+                    .map_or(group.len(), |(i, _)| i);
+                let mut depth = 0;
+                group[..end]
+                    .split(|c| {
+                        depth += match c {
+                            '{' => 1,
+                            '}' => -1,
+                            _ => 0,
+                        };
+                        c == ',' && depth == 0
+                    })
+                    .any(|item| first_segment(item) == module)
+            }
+            None => first_segment(rest) == module,
+        }
+    };
+    ["crate::", "super::", "profile_widget::"]
+        .iter()
+        .any(|root| {
+            code.match_indices(root)
+                .any(|(i, _)| names(&code[i + root.len()..]))
+        })
+}
+
+fn first_segment(path: &str) -> &str {
+    let end = path
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(path.len());
+    &path[..end]
+}
+
+#[test]
+fn the_module_check_sees_every_spelling() {
+    for code in [
+        "use crate::ui::card::Card;",
+        "let x = crate::ui::mount();",
+        "use crate::{card, ui};",
+        "use crate::{\n    card::Summary,\n    ui::{self, Lang},\n};",
+        "use super::super::ui;",
+        "profile_widget::ui::mount()",
+    ] {
+        assert!(names_module(code, "ui"), "{code}");
+    }
+    for code in [
+        "use crate::uix;",
+        "use crate::{card, i18n::ui};",
+        "// use crate::ui;",
+        "let ui = 1;",
+    ] {
+        assert!(!names_module(code, "ui"), "{code}");
+    }
+}
+
 #[test]
 fn the_renderers_never_name_each_other() {
-    assert_eq!(naming("first_paint", "crate::ui"), Vec::<String>::new());
-    assert_eq!(naming("ui", "first_paint"), Vec::<String>::new());
+    assert_eq!(naming_module("first_paint", "ui"), Vec::<String>::new());
+    assert_eq!(naming_module("ui", "first_paint"), Vec::<String>::new());
 }
 
 #[test]
 fn what_both_renderers_share_points_back_at_neither() {
     for shared in ["card", "page.rs"] {
-        for renderer in ["crate::ui", "first_paint"] {
-            assert_eq!(naming(shared, renderer), Vec::<String>::new(), "{shared}");
+        for renderer in ["ui", "first_paint"] {
+            assert_eq!(
+                naming_module(shared, renderer),
+                Vec::<String>::new(),
+                "{shared}"
+            );
         }
     }
     assert_eq!(naming("card", "leptos"), Vec::<String>::new());
@@ -90,9 +169,13 @@ fn the_views_never_name_a_rest_method_or_build_json() {
     assert!(rest_methods(r#"format!("{a}.{b}")"#).is_empty());
 }
 
-/// Every `.rs` file under `src/<path>`, folders included.
+/// `src/<path>` when it is a file, else every `.rs` file under it, folders included.
 fn sources_deep(path: &str) -> Vec<(PathBuf, String)> {
-    sources_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(path))
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(path);
+    if path.is_file() {
+        return vec![(path.clone(), std::fs::read_to_string(&path).unwrap())];
+    }
+    sources_under(&path)
 }
 
 /// Every `.rs` file under `folder`, folders included.

@@ -61,7 +61,7 @@ fn fuzz_request_parser() {
         prop::collection::vec(any::<u8>(), 0..200),
         content_types,
     );
-    TestRunner::new(config)
+    let outcome = TestRunner::new(config)
         .run(&strategy, |(query, body, bytes, content_type)| {
             let parsed = parse_form(&body);
             // A key can only come from a name in the input, and no value nests deeper than
@@ -76,15 +76,19 @@ fn fuzz_request_parser() {
             let _ = request_params(&query, content_type, &bytes);
             Ok(())
         })
-        .unwrap_or_else(|failure| panic!("request parser: {failure}"));
+        .map_err(|failure| failure.to_string());
+    // Recorded before the test fails, so a failed target shows as failed in RELIABILITY.md.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/reliability");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("fuzz-request-parser.json"),
-        format!(
-            "{{\"target\": \"request-parser\", \"inputs\": {}, \"panics\": 0}}",
-            cases()
-        ),
-    )
-    .unwrap();
+    let record = serde_json::json!({
+        "target": "request-parser",
+        "inputs": cases(),
+        "run": std::env::var("RELIABILITY_RUN").ok(),
+        "ok": outcome.is_ok(),
+        "failure": outcome.as_ref().err().map(|f| f.lines().next().unwrap_or_default().chars().take(200).collect::<String>()),
+    });
+    std::fs::write(dir.join("fuzz-request-parser.json"), record.to_string()).unwrap();
+    if let Err(failure) = outcome {
+        panic!("request parser: {failure}");
+    }
 }

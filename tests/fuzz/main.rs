@@ -11,45 +11,12 @@ use profile_widget::install::bindings;
 use profile_widget::profile::meeting::parse_moment;
 use profile_widget::profile::{Department, Person, mailto_href, safe_image_url, tel_href, vcard};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Map, Value};
 
 mod people;
+mod runner;
 
-fn cases() -> u32 {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(2_000)
-}
-
-/// Runs `property` over `cases()` inputs from `strategy` and records the count.
-fn fuzz<S: Strategy>(
-    name: &str,
-    strategy: S,
-    property: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) where
-    S::Value: std::fmt::Debug,
-{
-    let config = Config {
-        cases: cases(),
-        failure_persistence: None,
-        ..Config::default()
-    };
-    TestRunner::new(config)
-        .run(&strategy, property)
-        .unwrap_or_else(|failure| panic!("{name}: {failure}"));
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/reliability");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join(format!("fuzz-{name}.json")),
-        format!(
-            "{{\"target\": \"{name}\", \"inputs\": {}, \"panics\": 0}}",
-            cases()
-        ),
-    )
-    .unwrap();
-}
+use runner::{cases, fuzz};
 
 /// Text with the characters that break parsers: quotes, brackets, digits, signs, controls,
 /// multi-byte and bidi characters.
@@ -219,25 +186,55 @@ fn fuzz_placement_context() {
     );
 }
 
+/// A user record whose `ID` is good most of the time (as text or as a number) and any JSON
+/// otherwise, so that the decoded branch runs on hostile shapes of every other field.
+fn user_record_with_id() -> impl Strategy<Value = (Value, Option<u32>)> {
+    let good = 1u32..=i32::MAX as u32;
+    let id = prop_oneof![
+        4 => good.clone().prop_map(|id| (Value::from(id.to_string()), Some(id))),
+        3 => good.prop_map(|id| (Value::from(id), Some(id))),
+        1 => json().prop_map(|v| (v, None)),
+    ];
+    (user_record(), id).prop_map(|(mut record, (id, good))| {
+        record["ID"] = id;
+        (record, good)
+    })
+}
+
 #[test]
 fn fuzz_user_and_department_decoders() {
+    let decoded = std::sync::atomic::AtomicU32::new(0);
     fuzz(
         "decoders",
-        (user_record(), json()),
-        |(record, department)| {
-            if let Ok(person) = serde_json::from_value::<Person>(record) {
-                let _ = (
-                    person.full_name(),
-                    person.initials(),
-                    person.phones(),
-                    person.birthday(),
+        (user_record_with_id(), json()),
+        |((record, good_id), department)| {
+            if let Ok(person) = serde_json::from_value::<Person>(record.clone()) {
+                decoded.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                // The id read is the one sent; junk never decodes to a person.
+                prop_assert_eq!(Some(person.id.get()), good_id, "{}", record);
+                prop_assert!(!person.full_name().is_empty());
+                let initials = person.initials();
+                prop_assert!(
+                    initials == "?"
+                        || (initials.chars().count() <= 2
+                            && initials.chars().all(char::is_alphanumeric)),
+                    "initials {initials:?}"
                 );
-                prop_assert!(person.id.get() >= 1);
+                let phones = person.phones();
+                prop_assert!(phones.len() <= 3 && phones.iter().all(|(_, n)| !n.is_empty()));
+                let _ = person.birthday();
             }
             let _ = serde_json::from_value::<Department>(department.clone());
             let _ = bindings(&department, "en");
             Ok(())
         },
+    );
+    // Most inputs carry a good id: the decoded branch must run for a good share of them.
+    let decoded = decoded.into_inner();
+    assert!(
+        decoded >= cases() / 2,
+        "only {decoded} of {} user records decoded",
+        cases()
     );
 }
 
