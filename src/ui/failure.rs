@@ -27,7 +27,8 @@ impl Failure {
     }
 
     /// The failure of a write: a refusal by the portal reads "Bitrix24 did not accept this:"
-    /// above its detail.
+    /// above its detail; a write held back because its token's owner was not confirmed says
+    /// that it was not created and may be sent again.
     pub fn of_write(error: &Error) -> Self {
         let failure = Self::of(error);
         match error {
@@ -35,6 +36,7 @@ impl Failure {
                 message: Msg::ErrWriteFailed,
                 ..failure
             },
+            Error::OwnerUnconfirmed { .. } => failure.with_hint(Some(Msg::WriteNotCreated)),
             _ => failure,
         }
     }

@@ -231,9 +231,9 @@ pub enum Error {
         now: u32,
     },
     /// A write was held back: the portal's newest token could not be confirmed to belong to
-    /// the user the frame was opened for (its `user.current` check was refused or lost, twice
-    /// more before the write). Nothing was sent; trying again is safe.
-    #[error("nothing was written: the new token could not be confirmed to be user {user}'s")]
+    /// the user the frame was opened for (its `user.current` check was refused or lost, and
+    /// again before the write). Nothing was sent; trying again is safe.
+    #[error("write not sent: owner of the token unconfirmed (user {user})")]
     OwnerUnconfirmed {
         /// The user the frame was opened for.
         user: u32,

@@ -226,10 +226,7 @@ impl<T: Transport + 'static> Rest<T> {
     async fn send(&self, method: &str, params: &str, is_read: bool) -> Result<Entry, Error> {
         let mut failed = 0;
         loop {
-            if !is_read {
-                self.confirm_owner().await?;
-            }
-            let error = match self.attempt(method, params).await {
+            let error = match self.attempt(method, params, is_read).await {
                 Ok(entry) => return Ok(entry),
                 Err(Attempt::Refused(generation, error)) => {
                     // Refused before the method ran: safe to send again, writes included.
@@ -256,8 +253,9 @@ impl<T: Transport + 'static> Rest<T> {
         }
     }
 
-    async fn attempt(&self, method: &str, params: &str) -> Result<Entry, Attempt> {
-        let (token, generation) = self.token().await.map_err(Attempt::Failed)?;
+    async fn attempt(&self, method: &str, params: &str, is_read: bool) -> Result<Entry, Attempt> {
+        let (token, generation) = self.token(!is_read).await.map_err(Attempt::Failed)?;
+
         self.throttle().await;
         let transport = &self.inner.transport;
         let started = transport.now_ms();

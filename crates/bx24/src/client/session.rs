@@ -84,24 +84,30 @@ impl<T: Transport + 'static> Rest<T> {
     }
 
     /// The token to send with and its generation: refreshed first when there is none or it
-    /// has expired locally; an error once the session has ended.
-    pub(super) async fn token(&self) -> Result<(String, u32), Error> {
-        for _ in 0..2 {
-            let usable = {
+    /// has expired locally, and for a `write` when the last refresh could not confirm that its
+    /// token is the pinned user's (the refresh checks the new one). A write whose owner stays
+    /// unconfirmed after that refresh is not sent ([`Error::OwnerUnconfirmed`]): each attempt
+    /// of a write costs one such refresh at most. An error once the session has ended.
+    pub(super) async fn token(&self, write: bool) -> Result<(String, u32), Error> {
+        for round in 0..2 {
+            let (usable, unconfirmed) = {
                 let session = self.inner.session.borrow();
                 if let Some(ended) = &session.ended {
                     return Err(ended.clone());
                 }
                 let now = self.inner.transport.now_ms();
-                session
+                let usable = session
                     .auth
                     .as_ref()
                     .filter(|auth| !auth.expired_at(now))
-                    .map(|auth| (auth.access_token().to_owned(), session.generation))
+                    .map(|auth| (auth.access_token().to_owned(), session.generation));
+                let unconfirmed = session.user.filter(|_| write && !session.owner_confirmed);
+                (usable, unconfirmed)
             };
-            match usable {
-                Some(usable) => return Ok(usable),
-                None => self.refresh().await?,
+            match (usable, unconfirmed) {
+                (_, Some(user)) if round > 0 => return Err(Error::OwnerUnconfirmed { user }),
+                (Some(usable), None) => return Ok(usable),
+                _ => self.refresh().await?,
             }
         }
         Err(expired("the portal's new token had already expired"))
@@ -142,56 +148,10 @@ impl<T: Transport + 'static> Rest<T> {
             other => other,
         }
     }
-
-    /// Before a write: makes sure the token's owner is the pinned user. An owner left
-    /// unconfirmed by the last refresh is checked again, twice at most, a second apart; the
-    /// write is not sent while it stays unknown ([`Error::OwnerUnconfirmed`]), and a token of
-    /// another user ends the session.
-    pub(super) async fn confirm_owner(&self) -> Result<(), Error> {
-        const CHECKS: u32 = 2;
-        for check in 0..CHECKS {
-            let user = {
-                let session = self.inner.session.borrow();
-                match session.user {
-                    Some(user) if !session.owner_confirmed => user,
-                    _ => return Ok(()),
-                }
-            };
-            if check > 0 {
-                self.inner.transport.sleep(1_000).await;
-            }
-            let (token, generation) = self.token().await?;
-            let owner = owner_of(&self.inner, &token, user).await;
-            let mut session = self.inner.session.borrow_mut();
-            if session.generation != generation {
-                continue; // a refresh meanwhile checked its own token
-            }
-            match owner {
-                Ok(Owner::Same) => session.owner_confirmed = true,
-                Ok(Owner::Unknown) => {}
-                Err(error) => {
-                    drop(session);
-                    return Err(end(&self.inner, error));
-                }
-            }
-        }
-        let session = self.inner.session.borrow();
-        match session.user {
-            Some(user) if !session.owner_confirmed => Err(Error::OwnerUnconfirmed { user }),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// What a token's owner check found, when it did not find another user.
-enum Owner {
-    Same,
-    /// The check could not be made (refused, lost, unreadable).
-    Unknown,
 }
 
 /// The refresh itself: a token from the transport, not expired, and not of another user than
-/// the pinned one. The same token again keeps what was known of its owner.
+/// the pinned one (whether it is theirs, or could not be told, is kept).
 async fn refreshed<T: Transport + 'static>(inner: Rc<Inner<T>>) -> Result<(), Error> {
     let asked_at = inner.transport.now_ms();
     inner.session.borrow_mut().last_refresh_at_ms = Some(asked_at);
@@ -200,19 +160,12 @@ async fn refreshed<T: Transport + 'static>(inner: Rc<Inner<T>>) -> Result<(), Er
             Err(expired("the portal's new token had already expired"))
         }
         Ok(auth) => {
-            let (held, pinned) = {
-                let session = inner.session.borrow();
-                let held = session
-                    .auth
-                    .as_ref()
-                    .map(|a| a.access_token() == auth.access_token());
-                (held.unwrap_or(false), session.user)
-            };
+            let pinned = inner.session.borrow().user;
             match pinned {
-                Some(user) if !held => owner_of(&inner, auth.access_token(), user)
+                Some(user) => owner_is(&inner, auth.access_token(), user)
                     .await
-                    .map(|owner| (auth, Some(matches!(owner, Owner::Same)))),
-                _ => Ok((auth, None)),
+                    .map(|confirmed| (auth, confirmed)),
+                None => Ok((auth, true)),
             }
         }
         Err(error) => Err(error),
@@ -224,9 +177,7 @@ async fn refreshed<T: Transport + 'static>(inner: Rc<Inner<T>>) -> Result<(), Er
             session.auth = Some(auth);
             session.received_at_ms = inner.transport.now_ms();
             session.generation += 1;
-            if let Some(confirmed) = confirmed {
-                session.owner_confirmed = confirmed;
-            }
+            session.owner_confirmed = confirmed;
             Ok(())
         }
         // The parent did not answer: it may later; the session goes on.
@@ -238,9 +189,9 @@ async fn refreshed<T: Transport + 'static>(inner: Rc<Inner<T>>) -> Result<(), Er
     }
 }
 
-/// Whether `token` belongs to user `was`: one `user.current` with it. A definite other user
-/// is an error; a check that cannot be made is [`Owner::Unknown`].
-async fn owner_of<T: Transport>(inner: &Inner<T>, token: &str, was: u32) -> Result<Owner, Error> {
+/// Whether `token` is user `was`'s: one `user.current` with it. A definite other user is an
+/// error; a check that cannot be made (refused, lost, unreadable) is `false`.
+async fn owner_is<T: Transport>(inner: &Inner<T>, token: &str, was: u32) -> Result<bool, Error> {
     let url = format!("{}user.current.json", inner.endpoint);
     let body = with_token(token, "");
     let now = match inner
@@ -256,8 +207,7 @@ async fn owner_of<T: Transport>(inner: &Inner<T>, token: &str, was: u32) -> Resu
     };
     match now.and_then(|now| u32::try_from(now).ok()) {
         Some(now) if now != was => Err(Error::SessionChanged { was, now }),
-        Some(_) => Ok(Owner::Same),
-        None => Ok(Owner::Unknown),
+        confirmed => Ok(confirmed.is_some()),
     }
 }
 

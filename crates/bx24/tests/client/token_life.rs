@@ -120,12 +120,12 @@ fn a_parent_answering_with_the_token_it_holds_is_asked_at_most_every_30_s() {
         asked.iter().all(|&at| at < held_until),
         "none ahead once it has expired"
     );
-    // The same token again needs no owner check.
-    assert!(fake.sent().is_empty());
+    // One owner check per refresh, nothing else.
+    assert_eq!(fake.methods(), vec!["user.current"; asked.len()]);
     // The next call refreshes on demand, gets the parent's new token and checks its owner.
     block_on(rest.call::<Value, _>("user.get", &())).unwrap();
     assert_eq!(rest.auth().unwrap().access_token(), "token-2");
-    assert_eq!(fake.methods(), ["user.current", "user.get"]);
+    assert_eq!(fake.methods()[asked.len()..], ["user.current", "user.get"]);
     let later = keep_fresh_for(&fake, &rest, 600.0 * SECOND);
     assert!(
         later.is_empty(),
@@ -173,8 +173,8 @@ fn retry_waits_spread_by_the_transports_random_number() {
     assert_eq!(waits, [vec![1_350], vec![1_500], vec![1_650]]);
 }
 
-/// A portal that accepts only `token-2`, gives it on refresh, and answers `user.current`
-/// with what `check` gives for each check (numbered from 1).
+/// A portal that accepts any token, hands out a new one for an hour on every refresh, and
+/// answers `user.current` with what `check` gives for each check (numbered from 1).
 fn portal_checking(mut check: impl FnMut(u32) -> Result<HttpAnswer, Failure> + 'static) -> Fake {
     let mut checks = 0;
     let fake = portal(move |sent, _| match sent.method() {
@@ -184,7 +184,9 @@ fn portal_checking(mut check: impl FnMut(u32) -> Result<HttpAnswer, Failure> + '
         }
         _ => ok(json!(1)),
     });
-    fake.accept("token-2");
+    fake.accept("*");
+    fake.0.borrow_mut().refresher =
+        Box::new(|n, now| Ok(Auth::new(format!("token-{}", n + 1), now + HOUR)));
     fake
 }
 
@@ -195,70 +197,67 @@ fn refused_check() -> Result<HttpAnswer, Failure> {
     ))
 }
 
-#[test]
-fn a_write_is_not_sent_while_the_new_tokens_owner_cannot_be_confirmed() {
-    let fake = portal_checking(|_| refused_check());
-    let rest = client(&fake, "token-1");
+/// A client pinned to user 3 that has read once with a refreshed token (its own had expired)
+/// whose owner check was refused; later checks answer as `check` does (numbered from 2).
+fn read_with_an_unconfirmed_token(
+    mut check: impl FnMut(u32) -> Result<HttpAnswer, Failure> + 'static,
+) -> (Fake, Rest<Fake>) {
+    let fake = portal_checking(move |n| if n == 1 { refused_check() } else { check(n) });
+    let expired = Auth::new("token-1", fake.now() - 1.0);
+    let rest = Rest::new(
+        fake.clone(),
+        "https://p.test/rest/",
+        Some(expired),
+        &options(),
+    );
     rest.pin_user(3);
     // A read goes on with the unconfirmed token.
     block_on(rest.call::<Value, _>("user.get", &())).unwrap();
+    assert_eq!(fake.methods(), ["user.current", "user.get"]);
+    (fake, rest)
+}
+
+#[test]
+fn a_write_is_not_sent_while_the_new_tokens_owner_cannot_be_confirmed() {
+    let (fake, rest) = read_with_an_unconfirmed_token(|_| refused_check());
     let error = block_on(rest.call::<Value, _>("tasks.task.add", &())).unwrap_err();
     assert_eq!(error, Error::OwnerUnconfirmed { user: 3 });
     assert!(!error.outcome_unknown() && error.can_retry());
     assert_eq!(
-        fake.methods(),
-        [
-            "user.get",
-            "user.current",
-            "user.get",
-            "user.current",
-            "user.current"
-        ],
-        "checked twice more before the write, and the write never sent"
+        (fake.methods(), fake.refreshes()),
+        (
+            vec![
+                "user.current".to_owned(),
+                "user.get".into(),
+                "user.current".into()
+            ],
+            2
+        ),
+        "one more refresh and check before the write, and the write never sent"
     );
     assert!(rest.ended().is_none(), "reads may go on");
+    // Each attempt costs one refresh and check: sending again is bounded, not a loop.
+    let again = block_on(rest.call::<Value, _>("tasks.task.add", &())).unwrap_err();
+    assert_eq!(again, error);
+    assert_eq!((fake.methods().len(), fake.refreshes()), (4, 3));
 }
 
 #[test]
 fn a_write_goes_once_the_owner_is_confirmed_on_a_second_look() {
-    let fake = portal_checking(|n| {
-        if n == 1 {
-            refused_check()
-        } else {
-            ok(json!({"ID": "3"}))
-        }
-    });
-    let rest = client(&fake, "token-1");
-    rest.pin_user(3);
-    block_on(rest.call::<Value, _>("user.get", &())).unwrap();
+    let (fake, rest) = read_with_an_unconfirmed_token(|_| ok(json!({"ID": "3"})));
     block_on(rest.call::<Value, _>("tasks.task.add", &())).unwrap();
     block_on(rest.call::<Value, _>("tasks.task.add", &())).unwrap();
     assert_eq!(
-        fake.methods(),
-        [
-            "user.get",
-            "user.current",
-            "user.get",
-            "user.current",
-            "tasks.task.add",
-            "tasks.task.add"
-        ],
+        fake.methods()[2..],
+        ["user.current", "tasks.task.add", "tasks.task.add"],
         "confirmed once, then no more checks"
     );
+    assert_eq!(fake.refreshes(), 2);
 }
 
 #[test]
 fn a_second_look_that_finds_another_user_ends_the_session_before_the_write() {
-    let fake = portal_checking(|n| {
-        if n == 1 {
-            refused_check()
-        } else {
-            ok(json!({"ID": "7"}))
-        }
-    });
-    let rest = client(&fake, "token-1");
-    rest.pin_user(3);
-    block_on(rest.call::<Value, _>("user.get", &())).unwrap();
+    let (fake, rest) = read_with_an_unconfirmed_token(|_| ok(json!({"ID": "7"})));
     let error = block_on(rest.call::<Value, _>("tasks.task.add", &())).unwrap_err();
     assert_eq!(error, Error::SessionChanged { was: 3, now: 7 });
     assert!(!fake.methods().contains(&"tasks.task.add".to_owned()));
