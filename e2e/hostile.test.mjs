@@ -123,9 +123,36 @@ async function checks({ page, handle, problems, images }, portal) {
     leakingDirection: inFrame.leakingDirection };
 }
 
+/** The whitespace the card folds (Rust's `char::is_whitespace`). */
+const WHITE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+/** `text` cut to `limit` characters, with `…` when cut (the card's `cut`). */
+const cut = (text, limit) => ([...text].length > limit ? [...text].slice(0, limit).join('') + '…' : text);
+/** A tag as the card reads it: one line, each run of white space one space, 60 characters. */
+const asTag = (text) => cut(text.replace(WHITE, ' '), 60);
+/** A note as the card shows it: line breaks as LF, trimmed, 4,000 characters. */
+const asNote = (text) => cut(trimmed(text.replace(/\r\n?/g, '\n')), 4000);
+
+/** What differs between the fields a card shows and what the simulator sent for them. */
+function fieldsDiffer(shown, payload, departments) {
+  const value = trimmed(payload);
+  const names = new Set(ids.names.map(([first, last]) => [trimmed(first), trimmed(last)].filter(Boolean).join(' ')));
+  const expected = {
+    chips: [asTag(payload), asTag(payload)],
+    notes: [asNote(payload), asNote(payload)],
+    contacts: [value, value, value, value],
+    departments: departments.map(trimmed),
+  };
+  const wrong = Object.entries(expected)
+    .filter(([field, want]) => JSON.stringify(shown[field]) !== JSON.stringify(want))
+    .map(([field]) => field);
+  if (shown.managers.some((name) => !names.has(name))) wrong.push('managers');
+  return wrong;
+}
+
 test(`${PAYLOADS.length} hostile payloads in every text field run no script and keep the layout`, async () => {
   assert.ok(PAYLOADS.length >= 25);
   const failures = [];
+  let textsCompared = 0;
   for (const [i, user] of ids.text_users.entries()) {
     const opened = await openCard(user);
     const result = await checks(opened, sim.portal);
@@ -134,22 +161,32 @@ test(`${PAYLOADS.length} hostile payloads in every text field run no script and 
     const value = trimmed(PAYLOADS[i]);
     const shown = await opened.frame.locator('#person-name').textContent();
     const position = await opened.frame.locator('.position').textContent();
-    // The profile's own fields carry the payload too, as text: one interest chip, one skill
-    // chip, about me and the work notes.
-    const people = await opened.handle.evaluate(() => ({
-      chips: [...document.querySelectorAll('.interests .chip, .skills .chip')].length,
-      notes: document.querySelectorAll('.about .note-text:not(.folded)').length,
-    }));
-    const ok = people.chips === 2 && people.notes === 2
+    // Every other field shows, as text, exactly what the simulator sent, read as the card
+    // reads it: an interest and a skill chip, about me and the work notes, the four contacts,
+    // the person's departments, and managers who are people of the company.
+    const shownFields = await opened.handle.evaluate(() => {
+      const texts = (selector) => [...document.querySelectorAll(selector)].map((e) => e.textContent);
+      return {
+        chips: texts('.interests .chip, .skills .chip'),
+        notes: texts('.about .note-text:not(.folded)'),
+        contacts: texts('.contacts dd a'),
+        departments: texts('.facts dd.departments bdi'),
+        managers: [...document.querySelectorAll('.managers li')].map((li) => li.querySelector('bdi')?.textContent ?? ''),
+      };
+    });
+    const wrong = fieldsDiffer(shownFields, PAYLOADS[i], ids.departments_of[user]);
+    const ok = !wrong.length
       && result.pwned === null && result.overflow <= 1 && result.cardVisible && result.bodyScripts === 0
       && result.frames === 0 && !result.unsafeImages.length && !result.unsafeLinks.length && !result.problems.length
       && !result.leakingDirection.length && shown === `${value} ${value}` && position === value;
-    if (!ok) failures.push({ payload: PAYLOADS[i].slice(0, 60), shown: shown.slice(0, 60), ...people, ...result });
+    textsCompared += Object.values(shownFields).flat().length + 2;
+    if (!ok) failures.push({ payload: PAYLOADS[i].slice(0, 60), shown: shown.slice(0, 60), wrong, ...result });
     if (i === 0) {
       // A chip opens the list of colleagues who share it; a long note unfolds.
       await opened.frame.locator('.interests .chip').first().click();
       await opened.frame.locator('#sharing-interests h3').waitFor();
-      await opened.frame.locator('#sharing-interests .form-note').first().waitFor();
+      // No one else has this payload for an interest: the list's answer says so.
+      await opened.frame.locator('#sharing-interests .form-note').filter({ hasText: 'No colleague shares it yet.' }).waitFor();
       const more = opened.frame.locator('.about .more');
       if (await more.count()) await more.first().click();
       const unfolded = await checks(opened, sim.portal);
@@ -159,8 +196,17 @@ test(`${PAYLOADS.length} hostile payloads in every text field run no script and 
       // The colleague list and the search show the same names as text, too.
       await opened.frame.locator('.tab').first().click();
       await opened.frame.locator('.people .count').filter({ hasText: /^\d+$/ }).waitFor();
+      const searchesBefore = (await control(sim.portal, '/sim/api/log')).methods['user.search'] ?? 0;
       await opened.frame.locator('.finder .search').fill('script');
-      await opened.frame.locator('.search-results .person-button, .finder .form-note').first().waitFor();
+      await opened.frame.locator('.search-results .person-button').first().waitFor();
+      const searches = (await control(sim.portal, '/sim/api/log')).methods['user.search'] ?? 0;
+      // Each row is one of the hostile people whose name holds the word, named as sent.
+      const rows = await opened.frame.locator('.search-results .row-name').allTextContents();
+      const named = new Set(PAYLOADS.filter((p) => /script/i.test(p)).map((p) => `${trimmed(p)} ${trimmed(p)}`));
+      if (searches <= searchesBefore || !rows.length || rows.some((row) => !named.has(row))) {
+        failures.push({ payload: 'search', searches: searches - searchesBefore, rows: rows.map((r) => r.slice(0, 40)) });
+      }
+      textsCompared += rows.length;
       const again = await checks(opened, sim.portal);
       if (again.pwned !== null || again.overflow > 1 || again.leakingDirection.length) {
         failures.push({ payload: 'lists and search', ...again });
@@ -170,7 +216,8 @@ test(`${PAYLOADS.length} hostile payloads in every text field run no script and 
   }
   assert.equal(ids.text_users.length, PAYLOADS.length, 'one person per payload');
   record('hostile-text', { payloads: PAYLOADS.length, fieldsPerPerson: ids.fields_per_person, cardsOpened: ids.text_users.length,
-    scriptsRun: failures.filter((f) => f.pwned !== null).length, failures: failures.length });
+    textsCompared,
+    scriptsRun: failures.filter((f) => f.pwned !== null).length, failures: failures.length }, failures.length === 0);
   assert.deepEqual(failures, []);
 });
 
@@ -195,6 +242,6 @@ test(`${PHOTOS.length} photo URLs: only https or the portal's own load, else ini
     await opened.page.close();
   }
   record('hostile-photos', { photos: PHOTOS.length, loaded: shownPhotos, refused: PHOTOS.length - shownPhotos,
-    failures: failures.length });
+    failures: failures.length }, failures.length === 0);
   assert.deepEqual(failures, []);
 });

@@ -148,5 +148,9 @@ test("the portal's weekend days are never offered", async () => {
   for (const day of days) assert.ok(![4, 5].includes((day + 3) % 7), `weekday ${(day + 3) % 7}`);
   const starts = await form.locator('.slot span:first-of-type').allTextContents();
   assert.ok(starts.every((s) => s >= '08:30' && s <= '16:30'), starts.join());
+  // The portal's 8.30 is read as 08:30 (free: the simulator keeps 10:00–11:00 and 14:00–15:30
+  // busy), and the day ends at 17:00: a 09:00 default would start later, a 18:00 one end later.
+  assert.equal(starts[0], '08:30', starts.join());
+  assert.equal(starts.at(-1), '16:30', starts.join());
   await page.close();
 });

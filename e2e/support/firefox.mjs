@@ -3,7 +3,9 @@
 // so this is a small driver of our own with the part of Playwright's API the fault suite uses:
 // pages (one tab each), `goto`, `evaluate`, `frames()`, `frameLocator('iframe').locator(…)`
 // with `filter({ hasText })`, `first()`, `click`, `fill`, `inputValue`, `waitFor`, and the
-// `console`/`pageerror` events. Clicks and typing are dispatched DOM events, not OS input.
+// `console`/`pageerror`/`requestfailed` events. Clicks and typing are dispatched DOM events, not
+// OS input. Frames are followed as the browser creates them (`browsingContext.contextCreated`),
+// so what a frame logs in its first moments is caught.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -155,10 +157,31 @@ class Page {
 
   on(name, handler) { this.handlers[name]?.push(handler); }
 
+  /** Whether `context` is this page's tab or one of its frames. */
+  owns(context) {
+    return context === this.context || this.tree.some((f) => f.context === context);
+  }
+
   onEvent({ method, params }) {
+    if (method === 'browsingContext.contextCreated') {
+      // A frame of ours (its parent is ours): known from its first moment, before any poll.
+      if (params.parent && this.owns(params.parent) && !this.owns(params.context)) {
+        this.tree.push({ context: params.context, url: params.url });
+      }
+      return;
+    }
+    if (method === 'browsingContext.contextDestroyed') {
+      this.tree = this.tree.filter((f) => f.context !== params.context);
+      return;
+    }
+    if (method === 'network.fetchError') {
+      if (!this.owns(params.context)) return;
+      const request = { url: () => params.request.url, failure: () => ({ errorText: params.errorText }) };
+      for (const handler of this.handlers.requestfailed) handler(request);
+      return;
+    }
     if (method !== 'log.entryAdded') return;
-    const contexts = [this.context, ...this.tree.map((f) => f.context)];
-    if (!contexts.includes(params.source?.context)) return;
+    if (!this.owns(params.source?.context)) return;
     // Uncaught exceptions carry a stack; Firefox also reports network-level messages (a CORS
     // request that failed) as JavaScript errors without one: those count as console errors.
     const frames = params.stackTrace?.callFrames || [];
@@ -168,6 +191,12 @@ class Page {
     } else if (params.level === 'error') {
       for (const handler of this.handlers.console) handler({ type: () => 'error', text: () => params.text });
     }
+  }
+
+  /** Runs `fn` in this tab and every frame it creates, before their own scripts (as
+   *  Playwright's `addInitScript`). */
+  async addInitScript(fn) {
+    await this.bidi.send('script.addPreloadScript', { functionDeclaration: String(fn), contexts: [this.context] });
   }
 
   async goto(url) {
@@ -184,7 +213,9 @@ class Page {
     const all = [];
     const walk = (nodes) => nodes.forEach((n) => { all.push({ context: n.context, url: n.url }); walk(n.children || []); });
     walk(contexts[0]?.children || []);
-    this.tree = all;
+    // Frames created since the walk began stay known (the events add them).
+    const walked = new Set(all.map((f) => f.context));
+    this.tree = [...all, ...this.tree.filter((f) => !walked.has(f.context))];
   }
 
   locator(selector) {
@@ -235,8 +266,9 @@ export async function launchFirefox() {
   const socket = new WebSocket(capabilities.webSocketUrl);
   await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); });
   const bidi = new Bidi(socket);
-  await bidi.send('session.subscribe', { events: ['log.entryAdded', 'browsingContext.contextCreated'] });
-  // Frames are found by walking the tree when asked; keep pages' trees fresh meanwhile.
+  await bidi.send('session.subscribe', { events: ['log.entryAdded', 'browsingContext.contextCreated',
+    'browsingContext.contextDestroyed', 'network.fetchError'] });
+  // Frames come with their creation events; the walk keeps their URLs current.
   const pages = new Set();
   const ticker = setInterval(() => { for (const page of pages) page.refreshTree().catch(() => {}); }, 200);
   return {

@@ -65,8 +65,7 @@ pub struct Options {
     pub requests_per_second: f64,
     /// Refreshed tokens the portal may refuse in a row before the session ends.
     pub max_refreshes: u32,
-    /// How long before its expiry a token is refreshed in frames left open (at most half
-    /// its lifetime).
+    /// How long before its expiry a token is refreshed in frames left open.
     pub refresh_ahead_ms: u32,
     /// The least time between two refreshes ahead of expiry. A token that lives shorter than
     /// this is never refreshed ahead, only when a call needs it: otherwise a portal handing

@@ -50,11 +50,11 @@ impl<T: Transport + 'static> Rest<T> {
     /// How long until the token should be refreshed ahead of its expiry (0: now); `None`
     /// without a token or after the session has ended.
     ///
-    /// Due [`crate::Options::refresh_ahead_ms`] before expiry, or half-way through a shorter
-    /// life; never sooner than [`crate::Options::min_refresh_gap_ms`] after the last refresh,
-    /// and never for a token that lives shorter than that gap (it is refreshed when a call
-    /// needs it). So a portal that answers with short-lived tokens, or with the very token it
-    /// holds, is asked at most once per gap.
+    /// Due [`crate::Options::refresh_ahead_ms`] before expiry, but never sooner than
+    /// [`crate::Options::min_refresh_gap_ms`] after the last refresh, and never for a token
+    /// that lives shorter than that gap (it is refreshed when a call needs it). So a portal
+    /// that answers with short-lived tokens, or with the very token it holds, is asked at most
+    /// once per gap.
     pub fn refresh_due_in_ms(&self) -> Option<u32> {
         let session = self.inner.session.borrow();
         if session.ended.is_some() {
@@ -66,8 +66,7 @@ impl<T: Transport + 'static> Rest<T> {
         if lifetime < gap {
             return Some(u32::MAX);
         }
-        let lead = f64::from(self.inner.refresh_ahead_ms).min(lifetime / 2.0);
-        let mut due = auth.expires_at_ms - lead;
+        let mut due = auth.expires_at_ms - f64::from(self.inner.refresh_ahead_ms);
         if let Some(last) = session.last_refresh_at_ms {
             due = due.max(last + gap);
         }
