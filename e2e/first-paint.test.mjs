@@ -79,7 +79,7 @@ test('the card is drawn before the app is downloaded, and the app takes it over 
   assert.equal(await frame.locator('.profile-card').count(), 0, 'the app is still on its way');
   // Everything the drawn card needed came before the app: its files were never asked for.
   const fetched = await frame.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-  assert.ok(fetched.some((name) => /\/paint-[0-9a-f]{16}_bg\.wasm$/.test(name)), fetched.join('\n'));
+  assert.ok(fetched.some((name) => /\/paint-[0-9a-f]{8,16}_bg\.wasm$/.test(name)), fetched.join('\n'));
   assert.ok(!fetched.some((name) => /\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js)/.test(name)), fetched.join('\n'));
   assert.equal((await control(sim.portal, '/sim/api/log')).requests - before, 1);
   const drawn = await cardText(frame, '.first-card');
@@ -109,7 +109,7 @@ test('the page sends the card\'s request before any wasm arrives, and the wasm t
   const { page, problems } = await openPage(browser);
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  await page.route(/\/paint-[0-9a-f]{16}_bg\.wasm$/, async (route) => { await released; return route.continue(); });
+  await page.route(/\/paint-[0-9a-f]{8,16}_bg\.wasm$/, async (route) => { await released; return route.continue(); });
   await gotoPortal(page, sim);
   const before = (await control(sim.portal, '/sim/api/log')).requests;
   await page.click('#open-toolbar-placement');

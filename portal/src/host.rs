@@ -235,10 +235,11 @@ fn text_type(name: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether a file name carries Trunk's content hash (`name-<16 hex digits>…`).
+/// Whether a file name carries a content hash (`name-<hex digits>…`): Trunk writes its 64-bit
+/// hash without leading zeros (16 digits, or fewer one build in sixteen), `version-app.sh` 16.
 fn is_hashed(name: &str) -> bool {
     name.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+        .any(|part| (8..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Paths with a file extension are assets: a missing one is a 404, not the page.
