@@ -81,12 +81,17 @@ const requests = async (sim) => (await control(sim.portal, '/sim/api/log')).requ
 const settings = (values) => (sim) => control(sim.portal, '/sim/api/settings', values);
 const pause = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
+/** A read: the colleague list opened and counted. */
+async function openColleagues(frame, timeout = 20000) {
+  await frame.locator('.people .tab').first().click();
+  await frame.locator('.people .count').filter({ hasText: /^\d+$/ }).waitFor({ timeout });
+}
+
 // A read (the colleague list) and a write (a task), as a person would make them; gives the
 // time span they took, so the refreshes they needed can be told from those made ahead.
 async function readAndWrite(frame, title) {
   const from = Date.now();
-  await frame.locator('.people .tab').first().click();
-  await frame.locator('.people .count').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 20000 });
+  await openColleagues(frame);
   await frame.locator('.tools .task').click();
   await frame.locator('.task-form input[name=title]').fill(title);
   await frame.locator('.task-form button[type=submit]').click();
@@ -142,8 +147,7 @@ const CASES = [
       // The frame's own token has expired (the library's copy says so: getAuth() is false).
       const deadline = Date.now() + 40000;
       while (await handlerFrame(page).evaluate(() => !!BX24.getAuth()) && Date.now() < deadline) await pause(250);
-      await frame.locator('.people .tab').first().click();
-      await frame.locator('.people .count').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 20000 });
+      await openColleagues(frame);
       await frame.locator('.tools .task').click();
       await frame.locator('.task-form input[name=title]').fill('As whom?');
       await frame.locator('.task-form button[type=submit]').click();
@@ -186,8 +190,7 @@ const CASES = [
     fired: { expire_tokens: 1 }, refreshes: [1, 1],
     during: async (sim, frame) => {
       await control(sim.portal, '/sim/api/settings', { fault: 'expire_tokens', fault_count: 1 });
-      await frame.locator('.people .tab').first().click();
-      await frame.locator('.people .count').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 10000 });
+      await openColleagues(frame, 10000);
     },
   },
   {

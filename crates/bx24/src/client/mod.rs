@@ -95,7 +95,7 @@ struct Session {
     received_at_ms: f64,
     last_refresh_at_ms: Option<f64>,
     /// Whether the token held is known to belong to the pinned user. A refreshed token whose
-    /// owner check could not be made is used for reads, and checked again before a write.
+    /// owner check could not be made is used for reads; a write first gets a new one (`token`).
     owner_confirmed: bool,
     /// Why nothing more may be sent, once the session has ended.
     ended: Option<Error>,
@@ -255,7 +255,6 @@ impl<T: Transport + 'static> Rest<T> {
 
     async fn attempt(&self, method: &str, params: &str, is_read: bool) -> Result<Entry, Attempt> {
         let (token, generation) = self.token(!is_read).await.map_err(Attempt::Failed)?;
-
         self.throttle().await;
         let transport = &self.inner.transport;
         let started = transport.now_ms();
