@@ -7,11 +7,13 @@ mod locales;
 fn main() {
     println!("cargo::rerun-if-changed=locales");
     println!("cargo::rerun-if-changed=build/locales.rs");
-    let generated = locales::read_dir(std::path::Path::new("locales"))
-        .map(|found| locales::generate(&found))
+    let found = locales::read_dir(std::path::Path::new("locales"))
         .unwrap_or_else(|problems| panic!("the locale files do not match en.toml:\n{problems}"));
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("locales.rs"), generated).expect("OUT_DIR is writable");
+    std::fs::write(out.join("locales.rs"), locales::generate(&found)).expect("OUT_DIR is writable");
+    // The texts files a wasm build fetches, for the browser tests to serve (tests/web); the
+    // release's own copies are written by crates/locale-files into dist/.
+    locales::write_texts(&found, &out.join("texts")).expect("OUT_DIR is writable");
 
     // Rust gives every wasm binary a 1 MiB stack inside its linear memory. The first paint
     // stays alive beside the app all page long and needs a fraction of that (JSON nesting is

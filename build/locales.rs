@@ -2,7 +2,8 @@
 //! message keys (`Msg`, `CardMsg`) and one text table per language, as `src/i18n.rs`
 //! includes them. English is the reference: its keys, in its order, are the messages, and
 //! every other file must have exactly those keys, with the same `{placeholders}` in each
-//! text. Shared by `build.rs` (which fails the build on any error) and `tests/locales.rs`.
+//! text. Shared by `build.rs` (which fails the build on any error), `tests/locales.rs` and
+//! `crates/locale-files` (the texts a wasm build fetches: only English is built into it).
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -10,11 +11,13 @@ use std::path::Path;
 
 /// The reference language, first in `Lang::ALL` and the fallback of an unknown code.
 pub const REFERENCE: &str = "en";
+/// The `[app]` key whose text is built into the wasm in every language (see `generate`).
+const EVERY_LANGUAGE_KEY: &str = "default_item_title";
 /// The sections of a locale file: the first screen's messages, then the rest.
 const SECTIONS: [&str; 2] = ["card", "app"];
 
 /// One locale file, read and checked on its own.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Locale {
     /// Bitrix24's `LANG` code: the file's name.
     pub code: String,
@@ -96,6 +99,14 @@ pub fn check(locales: &[Locale]) -> Result<(), String> {
         .find(|l| l.code == REFERENCE)
         .ok_or_else(|| format!("no {REFERENCE}.toml"))?;
     let mut problems = Vec::new();
+    if !reference.sections[1]
+        .iter()
+        .any(|(k, _)| k == EVERY_LANGUAGE_KEY)
+    {
+        problems.push(format!(
+            "{REFERENCE}.toml: [app] misses `{EVERY_LANGUAGE_KEY}`"
+        ));
+    }
     let mut variants = BTreeSet::new();
     for locale in locales {
         if !variants.insert(&locale.variant) {
@@ -183,6 +194,72 @@ fn camel(key: &str) -> String {
         .collect()
 }
 
+/// The parts of a language's texts the wasm fetches, each a file of its own: the first
+/// screen's (`[card]`, which the first paint waits for), then the rest (`[app]`).
+pub const PARTS: [&str; 2] = SECTIONS;
+
+/// A fingerprint of the reference's keys in their order (FNV-1a, 64 bits, hex): a texts file
+/// is used only when it carries the fingerprint the wasm was built with.
+pub fn fingerprint(reference: &Locale) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (index, section) in reference.sections.iter().enumerate() {
+        for (key, _) in section {
+            for byte in format!("{index}:{key};").bytes() {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// A JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out += "\\\"",
+            '\\' => out += "\\\\",
+            c if u32::from(c) < 0x20 || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out + "\""
+}
+
+/// One part of `locale`'s texts as the wasm fetches it (`i18n::install` reads it):
+/// `{"keys":"<fingerprint>","texts":[…]}`, the texts in the reference's order.
+pub fn texts_json(reference: &Locale, locale: &Locale, part: usize) -> String {
+    let texts: Vec<String> = reference.sections[part]
+        .iter()
+        .map(|(key, _)| {
+            let text = locale.sections[part].iter().find(|(k, _)| k == key);
+            json_string(text.map_or("", |(_, t)| t.as_str()))
+        })
+        .collect();
+    format!(
+        "{{\"keys\":\"{}\",\"texts\":[{}]}}\n",
+        fingerprint(reference),
+        texts.join(",")
+    )
+}
+
+/// Writes `<code>-<part>.json` into `dir` for every language but the reference (which the
+/// wasm has built in), and returns the codes written.
+pub fn write_texts(locales: &[Locale], dir: &Path) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
+    let mut codes = Vec::new();
+    for locale in &locales[1..] {
+        for (part, name) in PARTS.iter().enumerate() {
+            let file = dir.join(format!("{}-{name}.json", locale.code));
+            std::fs::write(file, texts_json(&locales[0], locale, part))?;
+        }
+        codes.push(locale.code.clone());
+    }
+    Ok(codes)
+}
+
 /// The Rust source `src/i18n.rs` includes, from checked locales (the reference first).
 pub fn generate(locales: &[Locale]) -> String {
     let reference = &locales[0];
@@ -247,6 +324,12 @@ pub fn generate(locales: &[Locale]) -> String {
     out += "}\n\n";
     let _ = writeln!(out, "const CARD_COUNT: usize = {};", card.len());
     let _ = writeln!(out, "const COUNT: usize = {};\n", card.len() + app.len());
+    out += "impl Msg {\n    /// The messages after the first screen's, in the order of their tables.\n";
+    let _ = writeln!(out, "    pub const ALL: [Msg; COUNT - CARD_COUNT] = [");
+    for (key, _) in app {
+        let _ = writeln!(out, "        Msg::{},", camel(key));
+    }
+    out += "    ];\n}\n\n";
     out += "impl CardMsg {\n    /// Every first-screen message, in the order of its tables.\n";
     out += "    pub const ALL: [CardMsg; CARD_COUNT] = [\n";
     for (key, _) in card {
@@ -262,26 +345,54 @@ pub fn generate(locales: &[Locale]) -> String {
     out += "type CardTable = [&'static str; CARD_COUNT];\n";
     out += "/// The other messages of one language, in the order of [`Msg`] after the first screen's.\n";
     out += "type Table = [&'static str; COUNT - CARD_COUNT];\n\n";
-    for (name, kind, index) in [("card_table", "CardTable", 0), ("table", "Table", 1)] {
+    let _ = writeln!(
+        out,
+        "/// The fingerprint of the keys a fetched texts file must carry.\nconst TEXTS_KEYS: &str = {:?};\n",
+        fingerprint(reference)
+    );
+    // Natively every language is built in (the tests read them all); a wasm build has only
+    // the reference's, and fetches the user's language (`i18n::install`).
+    let native = "#[cfg(not(target_arch = \"wasm32\"))]\n";
+    for (name, kind, index) in [("built_in_card", "CardTable", 0), ("built_in", "Table", 1)] {
         let _ = writeln!(
             out,
-            "fn {name}(lang: Lang) -> &'static {kind} {{\n    match lang {{"
+            "#[allow(unreachable_patterns)]\nfn {name}(lang: Lang) -> Option<&'static {kind}> {{\n    match lang {{"
         );
-        for l in locales {
+        for (i, l) in locales.iter().enumerate() {
+            let cfg = if i == 0 {
+                ""
+            } else {
+                "        #[cfg(not(target_arch = \"wasm32\"))]\n"
+            };
             let _ = writeln!(
                 out,
-                "        Lang::{} => &{}_{index},",
+                "{cfg}        Lang::{} => Some(&{}_{index}),",
                 l.variant,
                 l.variant.to_uppercase()
             );
         }
-        out += "    }\n}\n\n";
+        out += "        _ => None,\n    }\n}\n\n";
     }
+    // The one text needed in every language at once: the install page names the placement
+    // item in all of them (`LANG_ALL`), so it is built in everywhere.
+    out += "/// `default_item_title` in every language, in the order of [`Lang::ALL`].\n";
+    let _ = writeln!(out, "const ITEM_TITLES: [&str; {}] = [", locales.len());
     for l in locales {
+        let title = l.sections[1].iter().find(|(k, _)| k == EVERY_LANGUAGE_KEY);
+        let _ = writeln!(out, "    {:?},", title.map_or("", |(_, t)| t.as_str()));
+    }
+    out += "];\n\n";
+    let _ = writeln!(
+        out,
+        "/// The reference's tables: the fallback of a language whose texts are not in.\nconst REFERENCE_TABLES: (&CardTable, &Table) = (&{0}_0, &{0}_1);\n",
+        reference.variant.to_uppercase()
+    );
+    for (i, l) in locales.iter().enumerate() {
         for (index, kind) in ["CardTable", "Table"].iter().enumerate() {
             let _ = writeln!(
                 out,
-                "const {}_{index}: {kind} = [",
+                "{}const {}_{index}: {kind} = [",
+                if i == 0 { "" } else { native },
                 l.variant.to_uppercase()
             );
             for (key, _) in &reference.sections[index] {

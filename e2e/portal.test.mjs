@@ -203,6 +203,11 @@ test('every one of the 20 portal languages reaches the card, Arabic right to lef
     const { page, frame, problems } = await openWidget();
     assert.equal(await frame.locator('.mode').textContent(), mode, code);
     assert.equal(await frame.locator('.actions .message').textContent(), message, code);
+    // Only this language's texts are downloaded, each part once (English is built in).
+    const texts = await frame.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/texts-'))
+      .map((p) => p.replace(/-[0-9a-f]{16}[.]json$/, '')).sort());
+    assert.deepEqual(texts, code === 'en' ? [] : [`/texts-${code}-app`, `/texts-${code}-card`], code);
     const main = frame.locator('main.widget');
     assert.equal(await main.getAttribute('dir'), code === 'ar' ? 'rtl' : 'ltr', code);
     if (code === 'ar') { // numbers stay readable: a phone number runs left to right

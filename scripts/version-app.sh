@@ -43,6 +43,21 @@ rm "$js"
 grep -q '</head>' "$page" || { echo "version-app: no </head> in index.html" >&2; exit 1; }
 sed -i "s|</head>|<meta name=\"profile-widget-app\" content=\"$name.js\"></head>|" "$page"
 echo "version-app: $name"
+# The texts of every language but English (built into the wasm), fetched by the page's loader
+# for the user's language only (web/bx24-loader.js, src/page.rs): a file per language and part,
+# named with the hash of them all, which the loader's placeholders learn here.
+texts=$(mktemp -d)
+trap 'rm -rf "$texts"' EXIT
+langs=$(cargo run --locked --offline --quiet -p locale-files -- "$(dirname "$0")/../locales" "$texts")
+hash=$(cat "$texts"/*.json | sha256sum | cut -c1-16)
+for file in "$texts"/*.json; do
+  mv "$file" "$dir/texts-$(basename "$file" .json)-$hash.json"
+done
+for placeholder in %TEXTS_URL% %TEXTS_LANGS%; do
+  grep -q "$placeholder" "$page" || { echo "version-app: no $placeholder in index.html" >&2; exit 1; }
+done
+sed -i "s|%TEXTS_URL%|${TRUNK_PUBLIC_URL:-/}texts-*-$hash.json|; s|%TEXTS_LANGS%|$langs|" "$page"
+echo "version-app: texts-*-$hash.json for $langs"
 if [[ ${TRUNK_PROFILE:-} == release ]]; then
   bash "$(dirname "$0")/precompress.sh" "$dir"
 fi

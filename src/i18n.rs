@@ -122,6 +122,173 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
     }
 }
 
+/// The first screen's texts of `lang`: built in, installed, or else the reference's.
+fn card_table(lang: Lang) -> &'static CardTable {
+    built_in_card(lang)
+        .or_else(|| installed(&INSTALLED_CARD, lang))
+        .unwrap_or(REFERENCE_TABLES.0)
+}
+
+/// The other texts of `lang`: built in, installed, or else the reference's.
+fn table(lang: Lang) -> &'static Table {
+    built_in(lang)
+        .or_else(|| installed(&INSTALLED_APP, lang))
+        .unwrap_or(REFERENCE_TABLES.1)
+}
+
+/// The placement item's default title in `lang`: the one text built in for every language,
+/// since the install page names the item in all of them at once (`LANG_ALL`).
+///
+/// ```
+/// use profile_widget::i18n::{item_title, Lang};
+/// assert_eq!(item_title(Lang::De), "Profilkarte");
+/// ```
+pub fn item_title(lang: Lang) -> &'static str {
+    let index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    ITEM_TITLES[index]
+}
+
+/// One part of a language's texts, as a wasm build fetches them (a file each, written by
+/// `crates/locale-files`): the first paint needs only the first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The first screen's messages ([`CardMsg`]).
+    Card,
+    /// Every other message.
+    App,
+}
+
+impl Part {
+    /// Both parts, the first screen's first.
+    pub const ALL: [Part; 2] = [Part::Card, Part::App];
+
+    /// Its name in the file names (`<code>-<part>.json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Card => "card",
+            Part::App => "app",
+        }
+    }
+}
+
+/// Why fetched texts were not taken (the language then shows in English).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextsError {
+    /// Made for other keys than this build's (an old or foreign file).
+    Keys,
+    /// Not one text per message.
+    Count {
+        /// The messages of the part.
+        expected: usize,
+        /// The texts in the file.
+        found: usize,
+    },
+    /// A text whose `{placeholder}` differs from English's (its index).
+    Placeholder(usize),
+}
+
+/// A language's fetched texts of one part, kept for the page's life (one language at a time:
+/// a later one replaces it).
+type Installed<T> = std::sync::Mutex<Option<(Lang, &'static T)>>;
+static INSTALLED_CARD: Installed<CardTable> = std::sync::Mutex::new(None);
+static INSTALLED_APP: Installed<Table> = std::sync::Mutex::new(None);
+
+fn installed<T>(slot: &Installed<T>, lang: Lang) -> Option<&'static T> {
+    let kept = *slot.lock().ok()?;
+    kept.filter(|(l, _)| *l == lang).map(|(_, table)| table)
+}
+
+fn keep<T>(slot: &Installed<T>, lang: Lang, table: &'static T) {
+    if let Ok(mut kept) = slot.lock() {
+        *kept = Some((lang, table));
+    }
+}
+
+/// The `{name}` placeholder of a text, if it has one.
+fn placeholder(text: &str) -> Option<&str> {
+    text.split_once('{')?
+        .1
+        .split_once('}')
+        .map(|(name, _)| name)
+}
+
+/// Checks fetched texts against the reference's (`keys` is the file's fingerprint) and keeps
+/// them for good, as the reference's tables are: the same count, the same placeholders.
+fn checked<const N: usize>(
+    reference: &[&'static str; N],
+    keys: &str,
+    texts: Vec<String>,
+) -> Result<&'static [&'static str; N], TextsError> {
+    if keys != TEXTS_KEYS {
+        return Err(TextsError::Keys);
+    }
+    if texts.len() != N {
+        return Err(TextsError::Count {
+            expected: N,
+            found: texts.len(),
+        });
+    }
+    if let Some(index) = (0..N).find(|&i| placeholder(&texts[i]) != placeholder(reference[i])) {
+        return Err(TextsError::Placeholder(index));
+    }
+    let texts: Vec<&'static str> = texts
+        .into_iter()
+        .map(|t| &*Box::leak(t.into_boxed_str()))
+        .collect();
+    let table: Box<[&'static str; N]> =
+        texts
+            .into_boxed_slice()
+            .try_into()
+            .map_err(|_| TextsError::Count {
+                expected: N,
+                found: 0,
+            })?;
+    Ok(Box::leak(table))
+}
+
+/// Whether `lang`'s texts of `part` can be shown without fetching anything.
+///
+/// ```
+/// use profile_widget::i18n::{has_texts, Lang, Part};
+/// assert!(has_texts(Lang::En, Part::App));
+/// ```
+pub fn has_texts(lang: Lang, part: Part) -> bool {
+    match part {
+        Part::Card => built_in_card(lang)
+            .or_else(|| installed(&INSTALLED_CARD, lang))
+            .is_some(),
+        Part::App => built_in(lang)
+            .or_else(|| installed(&INSTALLED_APP, lang))
+            .is_some(),
+    }
+}
+
+/// Takes `lang`'s fetched texts of `part` (the file's `keys` and `texts`): from now on [`t`]
+/// shows them. Refused, and English kept, unless they match this build's messages.
+///
+/// ```
+/// use profile_widget::i18n::{install, Lang, Part, TextsError};
+/// assert_eq!(install(Lang::De, Part::Card, "0000", vec![]), Err(TextsError::Keys));
+/// ```
+pub fn install(lang: Lang, part: Part, keys: &str, texts: Vec<String>) -> Result<(), TextsError> {
+    // Checked even when built in (natively every language is), so that the tests see the check.
+    match part {
+        Part::Card => {
+            let table = checked(REFERENCE_TABLES.0, keys, texts)?;
+            if built_in_card(lang).is_none() {
+                keep(&INSTALLED_CARD, lang, table);
+            }
+        }
+        Part::App => {
+            let table = checked(REFERENCE_TABLES.1, keys, texts)?;
+            if built_in(lang).is_none() {
+                keep(&INSTALLED_APP, lang, table);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The text of a first-screen message in `lang`.
 ///
 /// ```
@@ -135,6 +302,14 @@ pub fn t_card(lang: Lang, msg: CardMsg) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_item_title_built_in_everywhere_is_each_language_own() {
+        for lang in Lang::ALL {
+            assert_eq!(item_title(lang), t(lang, Msg::DefaultItemTitle), "{lang:?}");
+        }
+        assert_ne!(item_title(Lang::Ja), item_title(Lang::En));
+    }
 
     #[test]
     fn texts_are_found_by_key_in_every_language() {

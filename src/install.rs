@@ -2,7 +2,7 @@
 //! placements are bound, and the idempotent plan that binds the chosen ones with a title in
 //! every interface language and unbinds the others. Pure; the UI runs the plan.
 
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Lang, Msg, item_title, t};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
@@ -87,7 +87,7 @@ pub fn lang_all(title: &str) -> Value {
     let mut all = Map::new();
     for lang in Lang::ALL {
         let title = match title.trim() {
-            "" => t(lang, Msg::DefaultItemTitle),
+            "" => item_title(lang),
             custom => custom,
         };
         all.insert(lang.bitrix_code().to_owned(), json!({"TITLE": title}));

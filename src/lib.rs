@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod install;
 pub mod page;
 pub mod profile;
+pub mod texts;
 pub mod ui;
 
 /// Mounts the widget into `#app`, replacing the skeleton `index.html` drew.

@@ -149,7 +149,97 @@ fn a_new_language_is_one_more_file() {
         "bitrix_code and tag"
     );
     assert!(
-        generated.contains("Lang::Eo => &EO_0,"),
+        generated.contains("Lang::Eo => Some(&EO_0),"),
         "its first-screen table"
     );
+    // Built into native builds only; a wasm build fetches its texts files.
+    assert!(generated.contains("#[cfg(not(target_arch = \"wasm32\"))]\nconst EO_0"));
+    let texts = dir.join("texts");
+    let codes = locales::write_texts(&found, &texts).unwrap();
+    assert!(codes.contains(&"eo".to_owned()), "{codes:?}");
+    assert!(texts.join("eo-card.json").is_file() && texts.join("eo-app.json").is_file());
+}
+
+/// The texts files a wasm build fetches (`locales::texts_json`), read back as the wasm reads
+/// them: every language's, in both parts, are taken and hold exactly its built-in texts.
+#[test]
+fn every_language_is_taken_back_from_its_texts_files_unchanged() {
+    use profile_widget::i18n::{CardMsg, Lang, Part, install, t};
+    let found = locales::read_dir(&real()).unwrap();
+    let dir = std::env::temp_dir().join(format!("profile-widget-texts-{}", std::process::id()));
+    let codes = locales::write_texts(&found, &dir).unwrap();
+    assert_eq!(codes.len(), 19, "every language but English");
+    for locale in &found[1..] {
+        let lang = Lang::from_bitrix(&locale.code);
+        assert_ne!(lang, Lang::En, "{}", locale.code);
+        let mut shown = Vec::new();
+        for part in Part::ALL {
+            let path = dir.join(format!("{}-{}.json", locale.code, part.name()));
+            let file: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let texts: Vec<String> = serde_json::from_value(file["texts"].clone()).unwrap();
+            shown.extend(texts.clone());
+            let keys = file["keys"].as_str().unwrap();
+            assert_eq!(install(lang, part, keys, texts), Ok(()), "{}", locale.code);
+        }
+        let built_in: Vec<&str> = (0..shown.len())
+            .map(|index| t(lang, message(index)))
+            .collect();
+        assert_eq!(shown, built_in, "{}", locale.code);
+        assert_eq!(shown[0], t(lang, CardMsg::ALL[0].into()));
+    }
+}
+
+/// The message at `index` in the order of the tables (the first screen's first).
+fn message(index: usize) -> profile_widget::i18n::Msg {
+    use profile_widget::i18n::{CardMsg, Msg};
+    match CardMsg::ALL.get(index) {
+        Some(&card) => card.into(),
+        None => Msg::ALL[index - CardMsg::ALL.len()],
+    }
+}
+
+#[test]
+fn texts_made_for_other_keys_or_broken_are_refused() {
+    use profile_widget::i18n::{Lang, Part, TextsError, install};
+    let found = locales::read_dir(&real()).unwrap();
+    let german = found.iter().find(|l| l.code == "de").unwrap();
+    let file: serde_json::Value =
+        serde_json::from_str(&locales::texts_json(&found[0], german, 1)).unwrap();
+    let keys = file["keys"].as_str().unwrap().to_owned();
+    let texts: Vec<String> = serde_json::from_value(file["texts"].clone()).unwrap();
+    assert_eq!(install(Lang::De, Part::App, &keys, texts.clone()), Ok(()));
+    assert_eq!(
+        install(Lang::De, Part::App, "0123456789abcdef", texts.clone()),
+        Err(TextsError::Keys)
+    );
+    assert_eq!(
+        install(Lang::De, Part::Card, &keys, texts.clone()),
+        Err(TextsError::Count {
+            expected: found[0].sections[0].len(),
+            found: texts.len()
+        })
+    );
+    let with_placeholder = texts.iter().position(|t| t.contains('{')).unwrap();
+    let mut broken = texts.clone();
+    broken[with_placeholder] = broken[with_placeholder].replace('{', "(");
+    assert_eq!(
+        install(Lang::De, Part::App, &keys, broken),
+        Err(TextsError::Placeholder(with_placeholder))
+    );
+    // A reordering of the keys is another build's: its fingerprint differs.
+    let mut reordered = found[0].clone();
+    reordered.sections[1].swap(0, 1);
+    assert_ne!(locales::fingerprint(&reordered), keys);
+}
+
+#[test]
+fn texts_files_keep_quotes_backslashes_and_line_breaks() {
+    let found = locales::read_dir(&real()).unwrap();
+    let mut odd = found[1].clone();
+    let text = "a \"quoted\" \\ back\nslash\u{2028}\u{1}";
+    odd.sections[0][0].1 = text.to_owned();
+    let file: serde_json::Value =
+        serde_json::from_str(&locales::texts_json(&found[0], &odd, 0)).unwrap();
+    assert_eq!(file["texts"][0], text);
 }

@@ -15,6 +15,14 @@
  * by a native test (src/profile/load.rs); anything unexpected just leaves the request to the
  * wasm. */
 (function () {
+  /* The texts of the user's language (English is built into the wasm): their files' address
+   * ('*' standing for "<code>-<part>") and the languages there are, filled in by
+   * scripts/version-app.sh (left as they are, no language is fetched: the card shows in
+   * English). */
+  var TEXTS_URL = '%TEXTS_URL%';
+  var TEXTS_LANGS = '%TEXTS_LANGS%'.split(',');
+  var TEXTS_TIMEOUT_MS = 5000;
+  var TEXTS_SLOT = 'profile-widget.texts';
   var CARD_BATCH = 'halt=0&cmd[scope]=scope&cmd[me]=user.current&cmd[person]=user.get%3FID%3D{USER}&cmd[presence]=im.user.get%3FID%3D{USER}&cmd[dep0]=department.get%3FID%3D%2524result%255Bperson%255D%255B0%255D%255BUF_DEPARTMENT%255D&cmd[dep1]=department.get%3FID%3D%2524result%255Bdep0%255D%255B0%255D%255BPARENT%255D&cmd[dep2]=department.get%3FID%3D%2524result%255Bdep1%255D%255B0%255D%255BPARENT%255D&cmd[dep3]=department.get%3FID%3D%2524result%255Bdep2%255D%255B0%255D%255BPARENT%255D&cmd[dep4]=department.get%3FID%3D%2524result%255Bdep3%255D%255B0%255D%255BPARENT%255D&cmd[head0]=user.get%3FID%3D%2524result%255Bdep0%255D%255B0%255D%255BUF_HEAD%255D&cmd[head1]=user.get%3FID%3D%2524result%255Bdep1%255D%255B0%255D%255BUF_HEAD%255D&cmd[head2]=user.get%3FID%3D%2524result%255Bdep2%255D%255B0%255D%255BUF_HEAD%255D&cmd[head3]=user.get%3FID%3D%2524result%255Bdep3%255D%255B0%255D%255BUF_HEAD%255D&cmd[head4]=user.get%3FID%3D%2524result%255Bdep4%255D%255B0%255D%255BUF_HEAD%255D';
   /* As the bx24 crate's defaults: the call timeout, and the request's key and slot. */
   var TIMEOUT_MS = 20000;
@@ -60,6 +68,30 @@
     performance.mark('profile:early-request');
   }
 
+  /* One part ('card' or 'app') of a language's texts, fetched once for both binaries:
+   * a promise of the file's object, or of null (not fetched: the wasm shows English). A failed
+   * fetch is forgotten, so that the next asker tries again. */
+  var texts = {};
+  function textsOf(code, part) {
+    code = String(code || '').trim().toLowerCase();
+    if (TEXTS_LANGS.indexOf(code) < 0 || (part !== 'card' && part !== 'app')) return Promise.resolve(null);
+    var key = code + '-' + part;
+    if (!texts[key]) {
+      var controller = new AbortController();
+      var timer = setTimeout(function () { controller.abort(); }, TEXTS_TIMEOUT_MS);
+      texts[key] = fetch(TEXTS_URL.replace('*', key), { signal: controller.signal })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .catch(function () { return null; })
+        .then(function (file) {
+          clearTimeout(timer);
+          if (!file) delete texts[key];
+          return file;
+        });
+    }
+    return texts[key];
+  }
+  window[Symbol.for(TEXTS_SLOT)] = textsOf;
+
   /* getInitData to the parent, as the library sends it; the answer comes once, from the
    * portal's origin, under our callback id. */
   function early(origin, endpoint, sid) {
@@ -76,6 +108,7 @@
         var options = init.USER_OPTIONS;
         if (options && options.theme === 'dark') document.documentElement.className = 'dark';
         send(endpoint, init);
+        textsOf(init.LANG, 'card');
       } catch (e) { /* the wasm sends it */ }
     }
     addEventListener('message', listener);

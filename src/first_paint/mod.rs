@@ -24,7 +24,7 @@ mod draw;
 pub use draw::draw;
 
 use crate::bx24;
-use crate::i18n::{CardMsg, Lang, t_card};
+use crate::i18n::{CardMsg, Lang, Part, t_card};
 use crate::profile::FirstScreen;
 use wasm_bindgen::prelude::*;
 
@@ -124,6 +124,8 @@ pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
     let context = crate::profile::placement(&bx24).ok()?;
     crate::page::mark("profile:connected");
     let lang = Lang::from_bitrix(&bx24.lang());
+    // The app's texts download beside its code; the first screen's are usually in already.
+    crate::texts::prefetch(lang, Part::App);
     let user = context.user_id;
     let screen = FirstScreen::new(user);
     let results = bx24
@@ -132,6 +134,7 @@ pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
         .ok()?;
     let mut profile = screen.read(user, &results).ok()?;
     profile.viewer_admin = bx24.is_admin();
+    let lang = crate::texts::language(lang, &[Part::Card]).await;
     crate::page::mark("profile:data");
     draw(host, lang, &profile, &bx24.domain(), context.code)?;
     crate::page::mark("profile:card");

@@ -17,7 +17,7 @@ mod theme;
 use crate::bx24::{self, Bx24, Options};
 use crate::card::format;
 use crate::context::{ContextError, PlacementCode, PlacementContext, UserId};
-use crate::i18n::{Lang, Msg, retrying_in, t};
+use crate::i18n::{Lang, Msg, Part, retrying_in, t};
 use crate::page::{mark, url_lang};
 use crate::profile::{self, LoadError, Profile};
 pub use card::ProfileCard;
@@ -66,6 +66,14 @@ pub fn App(
     let options = StoredValue::new(options.unwrap_or_default());
     let phase = RwSignal::new(Phase::Connecting);
     let lang = RwSignal::new(url_lang());
+    // What shows before the connection (connecting, outside Bitrix24) is in the URL's language.
+    leptos::task::spawn_local(async move {
+        let asked = lang.get_untracked();
+        let shown = crate::texts::language(asked, &Part::ALL).await;
+        if lang.get_untracked() == asked {
+            lang.set(shown);
+        }
+    });
     // Made once and kept for every later start (another person's card, a retry).
     let connection = StoredValue::new(None::<Bridge>);
     let fresh = StoredValue::new_local(None::<bx24::KeepAuthFresh>);
@@ -96,6 +104,7 @@ pub fn App(
                             retry.set(Some((crate::errors::message(&notice.error), until)));
                         });
                         let ui_lang = Lang::from_bitrix(&bx24.lang());
+                        let ui_lang = crate::texts::language(ui_lang, &Part::ALL).await;
                         lang.set(ui_lang);
                         // The loader has usually set it already, from the same init data.
                         let kept = bx24.user_option(crate::page::THEME_OPTION);

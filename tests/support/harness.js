@@ -316,6 +316,16 @@ export function installFake(standinSource, scenarioJson) {
 }
 
 /** Removes window.BX24 altogether (a page opened outside Bitrix24). */
+/** The page loader's texts function (web/bx24-loader.js) over `filesJson`, a map of
+ * "<code>-<part>" to the file the release serves; it counts what it was asked. */
+export function serveTexts(filesJson) {
+  const files = JSON.parse(filesJson);
+  window[Symbol.for('profile-widget.texts')] = (code, part) => {
+    if (state) state.log.texts = (state.log.texts || []).concat(code + '-' + part);
+    return Promise.resolve(files[code + '-' + part] || null);
+  };
+}
+
 export function uninstall() {
   delete window.BX24;
   state = null;

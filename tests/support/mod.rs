@@ -26,6 +26,8 @@ extern "C" {
     /// Sends a message from an arbitrary origin.
     #[wasm_bindgen(js_name = forgeMessage)]
     pub fn forge_message(origin: &str, data: &str);
+    #[wasm_bindgen(js_name = serveTexts)]
+    fn serve_texts(files: &str);
     /// Lets a silent parent answer what it ignored.
     #[wasm_bindgen(js_name = wakeParent)]
     pub fn wake_parent();
@@ -34,9 +36,26 @@ extern "C" {
 /// The BX24 stand-in the simulator serves: the tests run the same library.
 const STANDIN: &str = include_str!("../../portal/assets/bx24.js");
 
-/// Installs `window.BX24` over a fake portal described by `scenario`.
+/// The texts files of the languages the tests show (the build writes every language's into
+/// `OUT_DIR/texts`, as the release's are; a wasm build has only English built in).
+macro_rules! texts_files {
+    ($($name:literal),*) => {
+        [$(($name, include_str!(concat!(env!("OUT_DIR"), "/texts/", $name, ".json")))),*]
+    };
+}
+
+/// Installs `window.BX24` over a fake portal described by `scenario`, and the page loader's
+/// texts of German, Russian and Arabic.
 pub fn fake(scenario: Value) {
     install_fake(STANDIN, &scenario.to_string());
+    let files = texts_files!(
+        "de-card", "de-app", "ru-card", "ru-app", "ar-card", "ar-app"
+    );
+    let files: serde_json::Map<String, Value> = files
+        .into_iter()
+        .map(|(name, text)| (name.to_owned(), serde_json::from_str(text).unwrap()))
+        .collect();
+    serve_texts(&Value::Object(files).to_string());
 }
 
 /// What the fake portal saw.

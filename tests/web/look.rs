@@ -153,4 +153,7 @@ async fn arabic_runs_right_to_left_in_both_renderers() {
         );
     }
     assert_eq!(text(&app, ".mode"), "زميل");
+    // Arabic is fetched: the first paint starts the app's texts and waits for the first
+    // screen's; the app (here in the same wasm, which has those already) takes the rest.
+    assert_eq!(log()["texts"], json!(["ar-app", "ar-card", "ar-app"]));
 }

@@ -202,6 +202,21 @@ async fn a_colleague_in_russian() {
 }
 
 #[wasm_bindgen_test]
+async fn a_language_whose_texts_do_not_arrive_is_shown_in_english_not_half_translated() {
+    // The fake loader serves German, Russian and Arabic only: French is asked for, and lost.
+    fake(company(json!({"init": {"LANG": "fr"}})));
+    let host = host();
+    let _mounted = mount(&host);
+    find(&host, ".profile-card").await;
+    // The first screen's texts are asked for once; without them the rest are not.
+    assert_eq!(log()["texts"], json!(["fr-card"]));
+    assert_eq!(text(&host, ".mode"), "Colleague");
+    assert_eq!(text(&host, ".actions .message"), "Message");
+    let main = host.query_selector("main").unwrap().unwrap();
+    assert_eq!(main.get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
 async fn a_rate_limited_first_request_is_retried_by_itself_with_a_countdown() {
     fake(company(json!({"rest": {"batch": [
         {"status": 503, "once": true, "body": {"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}}
