@@ -2,7 +2,7 @@
 //! placements are bound, and the idempotent plan that binds the chosen ones with a title in
 //! every interface language and unbinds the others. Pure; the UI runs the plan.
 
-use crate::i18n::{Lang, Msg, item_title, t};
+use crate::i18n::{Lang, Msg, item_title};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
