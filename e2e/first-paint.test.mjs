@@ -49,7 +49,7 @@ async function holdApp(page, { fail = false } = {}) {
 const text = (frame, selector) => frame.locator(selector).evaluateAll((nodes) =>
   nodes.map((n) => n.textContent.replace(/\s+/g, ' ').trim()));
 
-/** The header, contacts and facts of a card, as text; the copy buttons are the app's own. */
+/** The header, actions, contacts and facts of a card, as text. */
 async function cardText(frame, root) {
   return {
     mode: await text(frame, `${root} .mode`),
@@ -57,7 +57,8 @@ async function cardText(frame, root) {
     position: await text(frame, `${root} .position`),
     badges: await text(frame, `${root} .badges`),
     presence: await text(frame, `${root} .presence`),
-    contacts: await text(frame, `${root} .contacts dt, ${root} .contacts dd a`),
+    actions: await text(frame, `${root} nav.actions button, ${root} nav.actions a, ${root} .action .why`),
+    contacts: await text(frame, `${root} .contacts dt, ${root} .contacts dd a, ${root} .contacts dd button`),
     links: await frame.locator(`${root} .contacts dd a`).evaluateAll((a) => a.map((n) => n.getAttribute('href'))),
     facts: await text(frame, `${root} .facts dt, ${root} .facts dd`),
     photo: await frame.locator(`${root} .avatar img`).evaluateAll((i) => i.map((n) => n.getAttribute('src'))),
@@ -102,6 +103,85 @@ test('the card is drawn before the app is downloaded, and the app takes it over 
   await frame.locator('.actions .message').click();
   await page.waitForFunction(() => window.__simLog.some((e) => e.text.includes('open messenger')));
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** Holds the BX24 library back until `release()` is called (it is loaded after the card);
+ * `requests()` counts its requests. With `fail`, the first is answered with a dropped connection. */
+async function holdLibrary(page, { fail = false } = {}) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  let requests = 0;
+  await page.route(/\/bx24\/api\/v1\//, async (route) => {
+    requests += 1;
+    if (fail && requests === 1) return route.abort('connectionreset');
+    await released;
+    return route.continue();
+  });
+  return Object.assign(release, { requests: () => requests });
+}
+
+const logged = (page, text) => page.waitForFunction((t) => window.__simLog.some((e) => e.text.includes(t)), text,
+  { timeout: 5000 });
+
+test('the drawn card works before the library and the app arrive; a tool pressed early opens once', async () => {
+  const { page, problems } = await openPage(browser);
+  const releaseApp = await holdApp(page);
+  const library = await holdLibrary(page);
+  await gotoPortal(page, sim);
+  await control(sim.portal, '/sim/api/settings', { scopes: ['user', 'department', 'im', 'task', 'calendar', 'log'] });
+  await page.click('#open-toolbar-placement');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.first-card .actions .message').waitFor({ timeout: 15000 });
+  // Reaching the person goes to the portal at once, through the page's loader.
+  await frame.locator('.first-card .actions .message').click();
+  await logged(page, 'open messenger');
+  await frame.locator('.first-card .actions .video').click();
+  await logged(page, 'video call');
+  await frame.locator('.first-card .actions .profile').click();
+  await page.locator('#overlay-title').filter({ hasText: 'Portal page' }).waitFor();
+  await page.click('#overlay-close');
+  const vcard = await frame.locator('.first-card a.vcard').getAttribute('href');
+  assert.match(vcard, /^data:text\/vcard;charset=utf-8,BEGIN%3AVCARD/);
+  assert.equal(await frame.locator('.profile-card').count(), 0, 'the app is still on its way');
+  // A tool's form is the app's: pressed now, it shows as loading and opens when the app comes.
+  await frame.locator('.first-card .tools .task').click();
+  assert.equal(await frame.locator('.first-card .tools .task').getAttribute('aria-busy'), 'true');
+  await frame.locator('.first-card .actions .call').focus();
+  assert.ok(library.requests() <= 1, 'the library was not needed for any of it');
+  library();
+  releaseApp();
+  await frame.locator('.profile-card #tool-panel .panel').waitFor({ timeout: 15000 });
+  assert.equal(await frame.locator('#tool-panel .panel').count(), 1, 'opened once');
+  assert.equal(await frame.locator('.profile-card .tools .task').getAttribute('aria-expanded'), 'true');
+  const focused = await handlerFrame(page).evaluate(() => document.activeElement?.closest('.profile-card')
+    && document.activeElement.className);
+  assert.match(focused || '', /\bcall\b/, 'the focused action keeps the focus');
+  // The app's own buttons work too, and nothing was sent twice.
+  const before = await page.evaluate(() => window.__simLog.filter((e) => e.text.includes('open messenger')).length);
+  assert.equal(before, 1);
+  await frame.locator('.profile-card .actions .message').click();
+  await page.waitForFunction(() => window.__simLog.filter((e) => e.text.includes('open messenger')).length === 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a library that cannot be downloaded is said so under the drawn card, and Retry loads it', async () => {
+  const { page } = await openPage(browser);
+  const library = await holdLibrary(page, { fail: true });
+  library();
+  await gotoPortal(page, sim);
+  await page.click('#open-toolbar-placement');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.first-card').waitFor({ timeout: 15000 });
+  const failed = frame.locator('.first-paint .load-failed');
+  await failed.waitFor({ timeout: 15000 });
+  assert.equal(library.requests(), 1, 'the library\'s download was refused');
+  assert.match(await failed.textContent(), /network|connection/i);
+  await failed.locator('button').click();
+  await frame.locator('.profile-card .actions .message').waitFor({ timeout: 15000 });
+  assert.equal(library.requests(), 2, 'Retry asked for it once more');
+  assert.equal(await frame.locator('.first-card, .load-failed').count(), 0);
   await page.close();
 });
 

@@ -37,21 +37,21 @@ fn fill(text: &str, value: &str) -> String {
 /// ```
 pub fn time_difference(lang: Lang, minutes: i32) -> String {
     if minutes == 0 {
-        return t(lang, Msg::SameTimeAsYou).to_owned();
+        return t_card(lang, CardMsg::SameTimeAsYou).to_owned();
     }
     let (hours, rest) = (minutes.abs() / 60, minutes.abs() % 60);
-    let (h, min) = (t(lang, Msg::Hours), t(lang, Msg::Minutes));
+    let (h, min) = (t_card(lang, CardMsg::Hours), t_card(lang, CardMsg::Minutes));
     let amount = match (hours, rest) {
         (0, m) => format!("{m} {min}"),
         (h_, 0) => format!("{h_} {h}"),
         (h_, m) => format!("{h_} {h} {m} {min}"),
     };
     let phrase = if minutes > 0 {
-        Msg::AheadOfYou
+        CardMsg::AheadOfYou
     } else {
-        Msg::BehindYou
+        CardMsg::BehindYou
     };
-    fill(t(lang, phrase), &amount)
+    fill(t_card(lang, phrase), &amount)
 }
 
 /// "Trying again in 3 s…", for the retry countdown.

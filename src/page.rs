@@ -1,7 +1,8 @@
 //! The page's contract between the two binaries (the first paint and the app): the User
 //! Timing marks both set, the language the handler URL names, the look (light or dark, which
-//! the inline loader sets first), and the drawn card the app mounts beside and then retires.
-//! Neither renderer is named here.
+//! the inline loader sets first), the drawn card the app mounts beside and then retires, a
+//! tool pressed on it before the app arrived, and what both do alike on a press (copy, the
+//! vCard link). Neither renderer is named here.
 
 use crate::i18n::Lang;
 use wasm_bindgen::JsCast;
@@ -102,8 +103,8 @@ pub fn container_beside_drawn_card() -> Option<Element> {
 }
 
 /// Removes the drawn card and shows the app's container in its place, in one step. Does
-/// nothing when there is no drawn card (any more). A contact link that had the keyboard focus
-/// hands it to the same link in the app's card, which is inserted right after this call.
+/// nothing when there is no drawn card (any more). A link or button that had the keyboard
+/// focus hands it to the same one in the app's card, which is inserted right after this call.
 ///
 /// ```no_run
 /// profile_widget::page::retire();
@@ -113,32 +114,87 @@ pub fn retire() {
     let Some(drawn) = drawn_card(&document) else {
         return;
     };
-    let focused_link = document
+    let focused = document
         .active_element()
         .filter(|element| drawn.contains(Some(element)))
-        .and_then(|element| element.get_attribute("href"));
+        .map(|element| same_as(&element));
     drawn.remove();
     if let Ok(Some(live)) = document.query_selector(&format!("#app > .{LIVE}")) {
         let _ = live.remove_attribute("hidden");
     }
-    if let Some(href) = focused_link {
+    if let Some(same) = focused {
         // A microtask: it runs once the caller has inserted the app's card.
-        wasm_bindgen_futures::spawn_local(async move { focus_link(&href) });
+        wasm_bindgen_futures::spawn_local(async move { focus_same(&same) });
     }
 }
 
-/// Focuses the app card's contact link to `href`, if there is one.
-fn focus_link(href: &str) {
-    let Some(links) =
-        document().and_then(|d| d.query_selector_all("#app .profile-card .contacts a").ok())
-    else {
+/// What identifies a link or button across the two cards: its tag, class, address and label.
+fn same_as(element: &Element) -> [Option<String>; 4] {
+    [
+        Some(element.tag_name()),
+        element.get_attribute("class"),
+        element.get_attribute("href"),
+        element.get_attribute("aria-label"),
+    ]
+}
+
+/// Focuses the app card's link or button that is the `same` as the one focused before.
+fn focus_same(same: &[Option<String>; 4]) {
+    let Some(found) = document().and_then(|d| {
+        d.query_selector_all("#app .profile-card a, #app .profile-card button")
+            .ok()
+    }) else {
         return;
     };
-    let same = (0..links.length())
-        .filter_map(|i| links.item(i))
+    let element = (0..found.length())
+        .filter_map(|i| found.item(i))
         .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        .find(|link| link.get_attribute("href").as_deref() == Some(href));
-    if let Some(link) = same {
-        let _ = link.focus();
+        .find(|element| same_as(element) == *same);
+    if let Some(element) = element {
+        let _ = element.focus();
     }
+}
+
+/// Where a tool pressed on the drawn card waits for the app: `Symbol.for(PRESSED)` on
+/// `window`, shared by both binaries.
+const PRESSED: &str = "profile-widget.pressed";
+
+/// Leaves `tool` (an action's name, or `qr`) for the app to open when it arrives; a later
+/// press replaces an earlier one.
+pub fn press(tool: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &js_sys::Symbol::for_(PRESSED), &tool.into());
+    }
+}
+
+/// The tool pressed on the drawn card, taken (so it is opened once).
+pub fn take_press() -> Option<String> {
+    let window = web_sys::window()?;
+    let key = js_sys::Symbol::for_(PRESSED);
+    let tool = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(tool)
+}
+
+/// The `data:` URL that downloads a vCard, built with the URI encoder (never from portal
+/// markup).
+pub fn vcard_href(vcard: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(vcard).into();
+    format!("data:text/vcard;charset=utf-8,{encoded}")
+}
+
+/// Copies through the asynchronous clipboard API; `false` where the frame may not (no
+/// secure context, or no clipboard-write permission), and then the button stays as it was.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    match write_text(text) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        Err(_) => false, // no `navigator.clipboard` here
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `navigator.clipboard.writeText(text)`; throws where the frame has no clipboard.
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    fn write_text(text: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }

@@ -1,19 +1,22 @@
-/* Inlined into index.html by Trunk (no extra request before the library): block comments
+/* Inlined into index.html by Trunk (no extra request before the card): block comments
  * only, since the HTML minifier joins lines, and no closing script tag in the text.
- * Loads the BX24 library before the widget starts, but only inside a portal frame.
  * Bitrix24 names the frame "<host>|<1|0>|<APP_SID>"; opened any other way the real library
- * would throw at load, so it is not loaded and the widget explains where it runs instead.
- * The host is checked strictly before it is used: window.name is set by whoever opens us.
- * A portal on this machine (the demo portal) serves the BX24 stand-in at /bx24/api/v1/;
- * any other portal gets the real library.
+ * would throw at load, so nothing here talks to a portal and the widget explains where it
+ * runs instead. The host is checked strictly before it is used: window.name is set by
+ * whoever opens us.
  *
- * It also sends the card's one REST request at once, before the library and the wasm arrive:
- * it asks the portal for the init data itself (getInitData over postMessage, bitrix24.md
- * section 3) and, in a profile placement with a plain USER_ID, posts CARD_BATCH for that user
- * and leaves the answer on the page for the wasm (crates/bx24/src/handover.rs), which takes it
- * instead of sending its own. CARD_BATCH is the body Rust builds for the first screen, checked
- * by a native test (src/profile/load.rs); anything unexpected just leaves the request to the
- * wasm. */
+ * It does what the card needs before any wasm arrives, without the BX24 library (about 20 KB,
+ * loaded after the card): it asks the portal for the init data itself (getInitData over
+ * postMessage, bitrix24.md section 3) and, in a profile placement with a plain USER_ID, posts
+ * CARD_BATCH for that user and leaves the answer on the page for the wasm
+ * (crates/bx24/src/handover.rs), which takes it instead of sending its own. CARD_BATCH is the
+ * body Rust builds for the first screen, checked by a native test (src/profile/load.rs).
+ * What the first paint needs of the frame it finds under Symbol.for(FRAME_SLOT)
+ * (crates/bx24/src/early.rs): the init data's facts without the token, a way to send a batch
+ * with that token, the frame's height, the drawn card's commands (message, calls, phone,
+ * profile), and the library, loaded when asked. A portal on this
+ * machine (the demo portal) serves the BX24 stand-in at /bx24/api/v1/; any other portal gets
+ * the real library. */
 (function () {
   /* The texts of the user's language (English is built into the wasm): their files' address
    * ('*' standing for "<code>-<part>") and the languages there are, filled in by
@@ -27,6 +30,13 @@
   /* As the bx24 crate's defaults: the call timeout, and the request's key and slot. */
   var TIMEOUT_MS = 20000;
   var SLOT = 'profile-widget.first-request';
+  var FRAME_SLOT = 'profile-widget.frame';
+
+  /* A promise of a value. Not Promise.resolve: Trunk's minifier turns a method used several
+   * times into a bare alias (J=Promise.resolve), which throws when called without its object. */
+  function settled(value) {
+    return new Promise(function (resolve) { resolve(value); });
+  }
 
   function userOf(init) {
     if (init.PLACEMENT !== 'USER_PROFILE_MENU' && init.PLACEMENT !== 'USER_PROFILE_TOOLBAR') return null;
@@ -38,13 +48,11 @@
     return /^[1-9][0-9]{0,9}$/.test(id) && Number(id) <= 2147483647 ? id : null;
   }
 
-  function send(endpoint, init) {
-    var user = userOf(init);
-    var token = init.AUTH_ID;
-    if (!user || typeof token !== 'string' || !token) return;
-    if (window[Symbol.for(SLOT)]) return; /* the wasm was first after all: it sent its own */
+  /* Posts a batch with the frame's token and leaves it for the wasm under SLOT (unless the
+   * wasm was first after all and sent its own). */
+  function post(endpoint, token, params) {
+    if (window[Symbol.for(SLOT)]) return;
     var url = endpoint + 'batch.json';
-    var params = CARD_BATCH.split('{USER}').join(user);
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
     var answer = fetch(url, {
@@ -65,7 +73,23 @@
       return { failure: controller.signal.aborted ? 'timeout' : 'network' };
     });
     window[Symbol.for(SLOT)] = { key: url + ' ' + params, answer: answer };
-    performance.mark('profile:early-request');
+  }
+
+  /* The facts of the init data the first paint needs, without the token; and the card's
+   * request, sent at once when the placement names a plain USER_ID. */
+  function facts(endpoint, domain, init) {
+    var token = typeof init.AUTH_ID === 'string' ? init.AUTH_ID : '';
+    if (!token) return null;
+    var user = userOf(init);
+    if (user) {
+      post(endpoint, token, CARD_BATCH.split('{USER}').join(user));
+      performance.mark('profile:early-request');
+    }
+    return {
+      placement: init.PLACEMENT, options: init.PLACEMENT_OPTIONS, lang: init.LANG,
+      domain: domain, admin: !!init.IS_ADMIN, endpoint: endpoint,
+      send: function (params) { post(endpoint, token, String(params)); }
+    };
   }
 
   /* One part ('card' or 'app') of a language's texts, fetched once for both binaries:
@@ -74,7 +98,7 @@
   var texts = {};
   function textsOf(code, part) {
     code = String(code || '').trim().toLowerCase();
-    if (TEXTS_LANGS.indexOf(code) < 0 || (part !== 'card' && part !== 'app')) return Promise.resolve(null);
+    if (TEXTS_LANGS.indexOf(code) < 0 || (part !== 'card' && part !== 'app')) return settled(null);
     var key = code + '-' + part;
     if (!texts[key]) {
       var controller = new AbortController();
@@ -94,7 +118,7 @@
 
   /* getInitData to the parent, as the library sends it; the answer comes once, from the
    * portal's origin, under our callback id. */
-  function early(origin, endpoint, sid) {
+  function early(origin, endpoint, domain, sid, resolve) {
     var callback = '';
     while (callback.length < 32) callback += Math.random().toString(36).slice(2);
     callback = callback.slice(0, 32);
@@ -107,12 +131,68 @@
         /* The look the user chose (src/page.rs): before anything is drawn. */
         var options = init.USER_OPTIONS;
         if (options && options.theme === 'dark') document.documentElement.className = 'dark';
-        send(endpoint, init);
         textsOf(init.LANG, 'card');
-      } catch (e) { /* the wasm sends it */ }
+        resolve(facts(endpoint, domain, init));
+      } catch (e) { resolve(null); /* the app connects through the library */ }
     }
     addEventListener('message', listener);
     parent.postMessage('getInitData::' + callback + ':' + sid, origin);
+  }
+
+  /* The BX24 library, loaded once when first asked (after the card): whether it started. A
+   * failed download is forgotten, so that the next ask tries again. */
+  function libraryFrom(src) {
+    var loading = null;
+    return function () {
+      if (window.BX24) return settled(true);
+      if (!loading) {
+        loading = new Promise(function (resolve) {
+          var script = document.createElement('script');
+          script.src = src;
+          script.onload = function () { resolve(!!window.BX24); };
+          script.onerror = function () { script.remove(); loading = null; resolve(false); };
+          document.head.appendChild(script);
+        });
+      }
+      return loading;
+    };
+  }
+
+  /* A command to the portal, as the library sends it ("cmd:params:callback:sid"): a promise of
+   * the portal's answer when answered (openPath), else of null at once. */
+  function commander(origin, sid) {
+    var known = ['imOpenMessenger', 'imCallTo', 'imPhoneTo', 'openPath'];
+    return function (name, params, answered) {
+      if (known.indexOf(name) < 0) return settled(null);
+      return new Promise(function (resolve) {
+        var callback = '';
+        if (answered) {
+          while (callback.length < 32) callback += Math.random().toString(36).slice(2);
+          callback = callback.slice(0, 32);
+          var listener = function (event) {
+            if (event.origin !== origin || typeof event.data !== 'string') return;
+            if (event.data.indexOf(callback + ':') !== 0) return;
+            removeEventListener('message', listener);
+            var text = event.data.slice(callback.length + 1);
+            try { resolve(text ? JSON.parse(text) : null); } catch (e) { resolve(null); }
+          };
+          addEventListener('message', listener);
+        } else {
+          resolve(null);
+        }
+        parent.postMessage(name + ':' + JSON.stringify(params) + ':' + callback + ':' + sid, origin);
+      });
+    };
+  }
+
+  /* The frame's height to the card's, as the library's fitWindow sends it. */
+  function fitter(origin, sid) {
+    return function () {
+      var el = document.documentElement;
+      var body = document.body || el;
+      var height = Math.max(el.scrollHeight, el.offsetHeight, body.scrollHeight, body.offsetHeight);
+      parent.postMessage('resizeWindow:' + JSON.stringify({ width: '100%', height: height }) + '::' + sid, origin);
+    };
   }
 
   var parts = String(window.name || '').split('|');
@@ -124,13 +204,15 @@
   var hostname = host.replace(/:[0-9]+$/, '');
   var local = hostname === 'localhost' || hostname === '[::1]' || /^127\.[0-9.]+$/.test(hostname);
   var origin = (https ? 'https://' : 'http://') + host;
+  /* src is an external address checked above: no escaping needed. */
   var src = local ? origin + '/bx24/api/v1/' : 'https://api.bitrix24.com/api/v1/';
   /* REST goes to the host as the library keeps it: without a default port. */
-  var endpoint = (https ? 'https://' : 'http://') + host.replace(/:(80|443)$/, '') + '/rest/';
-  try { early(origin, endpoint, parts[2]); } catch (e) { /* the wasm sends it */ }
-  /* A parser-blocking script, so BX24 exists (and has sent getInitData) before the wasm runs.
-   * src is an external address checked above: no escaping needed. The end tag is built from
-   * two parts so that it never appears in the inlined text. */
-  var end = '</';
-  document.write('<script src="' + src + '">' + end + 'script>');
+  var domain = host.replace(/:(80|443)$/, '');
+  var endpoint = (https ? 'https://' : 'http://') + domain + '/rest/';
+  var init = new Promise(function (resolve) {
+    try { early(origin, endpoint, domain, parts[2], resolve); } catch (e) { resolve(null); }
+  });
+  window[Symbol.for(FRAME_SLOT)] = {
+    init: init, library: libraryFrom(src), fit: fitter(origin, parts[2]), command: commander(origin, parts[2])
+  };
 })();

@@ -25,6 +25,8 @@ const sdk = path.join(root, 'tools/node_modules/@bitrix24/b24jssdk/dist/umd/inde
 // The references' files; the SDK cards share bench/reference/index.html (the SDK, then app.js).
 const TARGETS = {
   widget: null,
+  // The build of the commit the work started from (scripts/bench.sh builds it), served alike.
+  ...(process.env.BENCH_START_DIST ? { start: { dist: process.env.BENCH_START_DIST } } : {}),
   'sdk-sequential': { files: ['bench/reference/index.html', 'bench/reference/app.js'], sdk: true },
   'sdk-batch': { files: ['bench/reference/index.html', 'bench/sdk-batch/app.js'], sdk: true },
   'by-hand': { files: ['bench/hand/index.html'], sdk: false },
@@ -57,14 +59,34 @@ async function openCard(page, sim) {
   });
 }
 
+/** What a request of the frame is, by its address (the widget's files; anything else is the
+ * references' or the portal's). */
+function partOf(name) {
+  const { pathname } = new URL(name);
+  if (pathname.includes('/rest/')) return 'rest';
+  if (pathname.startsWith('/bx24/') || name.includes('api.bitrix24.com')) return 'library';
+  if (/\/texts-[a-z]+-card-/.test(pathname)) return 'texts (first screen)';
+  if (/\/texts-[a-z]+-app-/.test(pathname)) return 'texts (the rest)';
+  if (/\/profile-widget-/.test(pathname)) return 'app';
+  if (/\/(paint-|snippets\/)/.test(pathname)) return 'first paint';
+  if (pathname.endsWith('.css')) return 'styles';
+  if (pathname.endsWith('.js') || pathname.endsWith('.wasm')) return 'code';
+  if (/\.(png|jpe?g|svg|webp|gif)$/.test(pathname)) return 'photos';
+  return 'page';
+}
+
 function summarize(sample) {
   const before = sample.entries.filter((e) => e.end <= sample.painted);
   const sum = (list) => list.reduce((total, e) => total + e.bytes, 0);
+  const parts = {};
+  for (const e of sample.entries) parts[`part:${partOf(e.name)}`] = (parts[`part:${partOf(e.name)}`] || 0) + e.bytes;
   return {
     painted: sample.painted,
     interactive: sample.interactive,
     bytesBeforeCard: sum(before),
+    bytesUntilInteractive: sum(sample.entries.filter((e) => e.end <= sample.interactive)),
     bytes: sum(sample.entries),
+    ...parts,
     requests: sample.entries.length,
     restBeforeCard: before.filter((e) => e.name.includes('/rest/')).length,
   };
@@ -74,7 +96,10 @@ const median = (values) => {
   const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
 };
-const medians = (list) => Object.fromEntries(Object.keys(list[0]).map((key) => [key, median(list.map((s) => s[key]))]));
+const medians = (list) => {
+  const keys = [...new Set(list.flatMap((s) => Object.keys(s)))];
+  return Object.fromEntries(keys.map((key) => [key, median(list.map((s) => s[key] ?? 0))]));
+};
 const range = (list, key) => [Math.min(...list.map((s) => s[key])), Math.max(...list.map((s) => s[key]))];
 
 const browser = await launch();
@@ -82,7 +107,7 @@ const results = {};
 try {
   const only = process.env.BENCH_TARGETS?.split(',');
   for (const [name, source] of Object.entries(TARGETS).filter(([n]) => !only || only.includes(n))) {
-    const dist = source && referenceDist(source);
+    const dist = source && (source.dist || referenceDist(source));
     const sim = await startPortal(dist ? { dist } : {});
     const cold = [];
     const warm = [];
@@ -109,7 +134,7 @@ try {
       }
     } finally {
       sim.stop();
-      if (dist) fs.rmSync(dist, { recursive: true, force: true });
+      if (dist && !source.dist) fs.rmSync(dist, { recursive: true, force: true });
     }
     results[name] = {
       cold: medians(cold), warm: medians(warm),

@@ -2,9 +2,10 @@
 //! [`Summary`] and with the same classes (one stylesheet for both). Every value from the portal
 //! is set as text; links and the photo come from the summary's encoders and URL checks.
 
+use crate::card::format;
 use crate::card::{SEPARATOR, Summary};
 use crate::context::PlacementCode;
-use crate::i18n::{CardMsg, Lang, t_card};
+use crate::i18n::{CardMsg, Lang, t_card, time_difference};
 use crate::page::{DRAWN, drawn_card};
 use crate::profile::Profile;
 use wasm_bindgen::JsCast;
@@ -16,7 +17,7 @@ fn document() -> Option<Document> {
 }
 
 /// `<tag class="class">text</tag>`, appended to `parent`.
-fn add(parent: &Element, tag: &str, class: &str, text: &str) -> Option<Element> {
+pub(super) fn add(parent: &Element, tag: &str, class: &str, text: &str) -> Option<Element> {
     let element = parent.owner_document()?.create_element(tag).ok()?;
     if !class.is_empty() {
         element.set_attribute("class", class).ok()?;
@@ -29,7 +30,7 @@ fn add(parent: &Element, tag: &str, class: &str, text: &str) -> Option<Element> 
 }
 
 /// Replaces `host`'s content (the skeleton) with the card of `profile`, as the app would
-/// show it first: header, contacts and facts, without actions. `None` if the DOM refused an
+/// show it first: header, actions, contacts and facts. `None` if the DOM refused an
 /// element (the app then replaces whatever was drawn).
 ///
 /// ```no_run
@@ -55,7 +56,6 @@ pub fn draw(
     let _ = card.set_attribute("data-placement", placement.as_str());
     let _ = card.set_attribute("data-user-id", &profile.person.id.to_string());
     let _ = card.set_attribute("aria-labelledby", "drawn-name");
-    let _ = card.set_attribute("aria-busy", "true"); // its actions are still on the way
 
     add(&card, "p", "mode", summary.mode)?;
     let header = add(&card, "header", "person", "")?;
@@ -79,8 +79,15 @@ pub fn draw(
         add(&badges, "span", class, text)?;
     }
     add(&who, "p", summary.presence.0, &summary.presence.1)?;
-    // Where the actions will be, so that the contacts do not jump when they arrive.
-    let _ = add(&card, "div", "actions-pending", "")?.set_attribute("aria-hidden", "true");
+    if let Some((clock, difference)) = format::local_time(lang, &profile.person.time_zone) {
+        let line = add(&card, "p", "local-time", "")?;
+        add(&line, "span", "label", t_card(lang, CardMsg::LocalTime))?;
+        line.append_with_str_1(" ").ok()?;
+        add(&line, "strong", "", &clock)?;
+        line.append_with_str_1(&format!(" · {}", time_difference(lang, difference)))
+            .ok()?;
+    }
+    super::actions::draw(&card, lang, profile)?;
 
     let contacts = add(&card, "section", "contacts", "")?;
     add(&contacts, "h2", "", t_card(lang, CardMsg::Contacts))?;
@@ -98,6 +105,7 @@ pub fn draw(
         if let Some(href) = &contact.href {
             let _ = link.set_attribute("href", href);
         }
+        super::actions::copy_button(&value, lang, &contact.value)?;
     }
 
     let facts = add(&add(&card, "section", "facts", "")?, "dl", "", "")?;

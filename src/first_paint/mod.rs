@@ -1,29 +1,33 @@
 //! The first paint: what runs first in the frame, and all it has to download. Leptos and the
-//! card's actions, forms and lists weigh about 232 KB gzip; this draws the card's header,
-//! contacts and facts in about 89 KB (page and styles included), then loads the app, which
-//! takes the card over.
+//! card's actions, forms and lists are the app's; this draws the card's header, contacts and
+//! facts without them, and without the BX24 library, then loads the library and the app,
+//! which takes the card over.
 //!
 //! It follows the happy path only, and hands everything else to the app untouched:
-//! - the BX24 library must have its init data (the inline loader starts it before the wasm,
-//!   so it is usually in) within [`PAINT_WAIT_MS`], and the placement must be a profile one;
-//!   otherwise the app is loaded at once, and it connects (and asks for a token) as before;
-//! - it sends the card's one batch and leaves it on the page for the app (`bx24::handover`),
-//!   so the app waits for that request instead of sending another, and handles any failure
-//!   of it exactly as if it had sent it (no retry is made here); usually the page's inline
-//!   loader (`web/bx24-loader.js`) has sent that very request before any wasm arrived, and
-//!   this waits on it instead;
-//! - it starts downloading the app at once, so that it arrives while the request is out;
+//! - the page's inline loader (`web/bx24-loader.js`) must have the init data (it asks the
+//!   portal for it before any wasm arrives) within [`PAINT_WAIT_MS`], and the placement must
+//!   be a profile one; otherwise the library and the app are loaded at once, and the app
+//!   connects as before (`bx24::early`);
+//! - the card's one batch is the loader's, usually sent before any wasm arrived, or else sent
+//!   now through the loader; it stays on the page for the app (`bx24::handover`), which waits
+//!   for that request instead of sending another and handles any failure of it exactly as if
+//!   it had sent it (no retry is made here);
+//! - it starts downloading the app at once, so that it arrives while the request is out; the
+//!   library (about 20 KB) only once the card is drawn, as nothing drawn needs it;
 //! - only a card it can read in full within [`PAINT_WAIT_MS`] is drawn; then the app loads.
 //!
 //! The app mounts hidden and replaces the drawn card in one step when it has its own
-//! ([`retire`]), so there are never two cards; nothing typed can be lost, since the drawn
-//! card has no controls (its contacts are plain links, which work before the app arrives).
+//! ([`retire`]), so there are never two cards. The drawn card's actions work before it
+//! arrives (see `actions`): nothing on it takes input, so nothing typed can be lost, and a
+//! tool pressed early is opened by the app, once.
 
+mod actions;
 mod draw;
 
 pub use draw::draw;
 
 use crate::bx24;
+use crate::context::PlacementContext;
 use crate::i18n::{CardMsg, Lang, Part, t_card};
 use crate::profile::FirstScreen;
 use wasm_bindgen::prelude::*;
@@ -120,39 +124,38 @@ pub fn run() {
 /// # }
 /// ```
 pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
-    let bx24 = bx24::connect_if_ready(PAINT_WAIT_MS).await?;
-    let context = crate::profile::placement(&bx24).ok()?;
+    let init = bx24::early::init(PAINT_WAIT_MS).await?;
+    let context = PlacementContext::from_info_with(&init.placement_info, bx24::parse_json).ok()?;
     crate::page::mark("profile:connected");
-    let lang = Lang::from_bitrix(&bx24.lang());
+    let lang = Lang::from_bitrix(&init.lang);
     // The app's texts download beside its code; the first screen's are usually in already.
     crate::texts::prefetch(lang, Part::App);
     let user = context.user_id;
     let screen = FirstScreen::new(user);
-    let results = bx24
-        .batch_to_hand_over(&screen.batch, PAINT_WAIT_MS)
-        .await
-        .ok()?;
+    let results = init.batch_left(&screen.batch, PAINT_WAIT_MS).await.ok()?;
     let mut profile = screen.read(user, &results).ok()?;
-    profile.viewer_admin = bx24.is_admin();
+    profile.viewer_admin = init.admin;
     let lang = crate::texts::language(lang, &[Part::Card]).await;
     crate::page::mark("profile:data");
-    draw(host, lang, &profile, &bx24.domain(), context.code)?;
+    draw(host, lang, &profile, &init.domain, context.code)?;
     crate::page::mark("profile:card");
     // The frame's height follows the card now, not when the app arrives.
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = bx24.fit_window().await;
-    });
+    bx24::early::fit_window();
     Some(lang)
 }
 
-/// Loads the app; should that fail (the connection dropped), says so with a retry.
+/// Loads the BX24 library, then the app; should either fail (the connection dropped), says so
+/// with a retry, which loads what is missing.
 async fn start_app(lang: Option<Lang>, attempt: u32) {
-    let loaded = match load_app(&app_file(), attempt) {
-        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-        Err(_) => false,
-    };
+    let loaded = bx24::early::load_library().await
+        && match load_app(&app_file(), attempt) {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            Err(_) => false,
+        };
     if !loaded {
-        web_sys::console::warn_1(&"profile widget: the app could not be loaded".into());
+        web_sys::console::warn_1(
+            &"profile widget: the BX24 library or the app could not be loaded".into(),
+        );
         let lang = lang.unwrap_or_else(crate::page::url_lang);
         draw::load_failed(
             t_card(lang, CardMsg::ErrNetwork),

@@ -114,7 +114,15 @@ fn write_reason(profile: &Profile, action: &Action) -> Option<Msg> {
 #[component]
 pub fn Tools(profile: Profile) -> impl IntoView {
     let lang = use_ui().lang;
-    let open = RwSignal::new(None::<Tool>);
+    // A tool pressed on the drawn card before this arrived opens now, once.
+    let pressed = crate::page::take_press().and_then(|name| match name.as_str() {
+        name if name == TASK.name => Some(Tool::Task),
+        name if name == MEETING.name => Some(Tool::Meeting),
+        name if name == THANKS.name => Some(Tool::Thanks),
+        "qr" if profile.is_me() => Some(Tool::Qr),
+        _ => None,
+    });
+    let open = RwSignal::new(pressed);
     let (task, meeting, thanks) = (Kept::new(), Kept::new(), Kept::new());
     let (me, them) = (profile.me.id, profile.person.id);
     let their_zone = profile.person.time_zone.clone();

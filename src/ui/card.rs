@@ -140,7 +140,7 @@ fn CopyButton(text: String) -> impl IntoView {
     let copy = move |_| {
         let text = text.clone();
         leptos::task::spawn_local(async move {
-            if copy_to_clipboard(&text).await {
+            if crate::page::copy_to_clipboard(&text).await {
                 copied.set(true);
                 set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
             }
@@ -151,22 +151,6 @@ fn CopyButton(text: String) -> impl IntoView {
             {move || t(lang, if copied.get() { Msg::Copied } else { Msg::Copy })}
         </button>
     }
-}
-
-/// Copies through the asynchronous clipboard API; `false` where the frame may not (no
-/// secure context, or no clipboard-write permission), and then the button stays as it was.
-async fn copy_to_clipboard(text: &str) -> bool {
-    match write_text(text) {
-        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-        Err(_) => false, // no `navigator.clipboard` here
-    }
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// `navigator.clipboard.writeText(text)`; throws where the frame has no clipboard.
-    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
-    fn write_text(text: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
 
 #[component]

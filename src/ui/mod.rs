@@ -68,10 +68,13 @@ pub fn App(
     let lang = RwSignal::new(url_lang());
     // What shows before the connection (connecting, outside Bitrix24) is in the URL's language.
     leptos::task::spawn_local(async move {
-        let asked = lang.get_untracked();
+        let Some(asked) = lang.try_get_untracked() else {
+            return;
+        };
         let shown = crate::texts::language(asked, &Part::ALL).await;
-        if lang.get_untracked() == asked {
-            lang.set(shown);
+        // Unless the connection chose the language meanwhile (or the app is gone).
+        if lang.try_get_untracked() == Some(asked) {
+            lang.try_set(shown);
         }
     });
     // Made once and kept for every later start (another person's card, a retry).

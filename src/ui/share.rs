@@ -5,19 +5,13 @@ use crate::i18n::{Msg, t};
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
 
-/// A `data:` URL holding a vCard, built with the URI encoder (never from portal markup).
-fn vcard_href(vcard: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(vcard).into();
-    format!("data:text/vcard;charset=utf-8,{encoded}")
-}
-
 /// The download link for a person's vCard.
 #[component]
 pub fn VcardLink(vcard: String, file_name: String) -> impl IntoView {
     let lang = use_ui().lang;
     view! {
         <span class="action">
-            <a class="button quiet vcard" href=vcard_href(&vcard) download=file_name>{t(lang, Msg::ActVcard)}</a>
+            <a class="button quiet vcard" href=crate::page::vcard_href(&vcard) download=file_name>{t(lang, Msg::ActVcard)}</a>
         </span>
     }
 }

@@ -302,6 +302,7 @@ export function installFake(standinSource, scenarioJson) {
     window.BX24 = null; // what the real library does when window.name names no portal
     state.log.thrown.push(String(e.message));
   }
+  installFrame();
   for (const name of scenario.throwMembers || []) {
     window.BX24[name] = () => { throw new Error('boom from ' + name); };
   }
@@ -315,7 +316,60 @@ export function installFake(standinSource, scenarioJson) {
   }
 }
 
-/** Removes window.BX24 altogether (a page opened outside Bitrix24). */
+/** What the page's inline loader leaves for the first paint (web/bx24-loader.js): the init
+ * data's facts from the fake parent, a batch sent with the frame's token and left on the page,
+ * the height, and the library (installed here already). Only in a frame named by a portal,
+ * and with no answer while the parent is silent. */
+function installFrame() {
+  delete window[Symbol.for('profile-widget.first-request')];
+  delete window[Symbol.for('profile-widget.frame')];
+  if (state.scenario.name !== undefined) return;
+  const init = initData();
+  const endpoint = PORTAL + '/rest/';
+  const post = (params) => {
+    const slot = Symbol.for('profile-widget.first-request');
+    if (window[slot]) return;
+    const url = endpoint + 'batch.json';
+    const answer = fetch(url, { method: 'POST', body: 'auth=' + init.AUTH_ID + '&' + params })
+      .then((response) => response.json().catch(() => undefined)
+        .then((body) => ({ status: response.status, body })))
+      .catch(() => ({ failure: 'network' }));
+    window[slot] = { key: url + ' ' + params, answer };
+  };
+  const facts = typeof init.AUTH_ID === 'string' && init.AUTH_ID ? {
+    placement: init.PLACEMENT, options: init.PLACEMENT_OPTIONS, lang: init.LANG,
+    domain: 'portal.test:8080', admin: !!init.IS_ADMIN, endpoint, send: post,
+  } : null;
+  window[Symbol.for('profile-widget.frame')] = {
+    init: state.scenario.silentParent ? new Promise(() => {}) : Promise.resolve(facts),
+    library: () => {
+      if (!window.BX24 && state.hiddenLibrary) {
+        window.BX24 = state.hiddenLibrary;
+        state.hiddenLibrary = null;
+        state.log.libraryLoads = (state.log.libraryLoads || 0) + 1;
+      }
+      return Promise.resolve(!!window.BX24);
+    },
+    fit: () => { state.log.fitted = (state.log.fitted || 0) + 1; },
+    // As the loader sends them, to the fake parent (which logs them); an answer comes back
+    // through the listeners the parent replies to.
+    command: (name, params, answered) => new Promise((resolve) => {
+      let callback = '';
+      if (answered) {
+        callback = 'early' + Math.random().toString(36).slice(2);
+        state.listeners.push((event) => {
+          if (event.data.indexOf(callback + ':') !== 0) return;
+          const text = event.data.slice(callback.length + 1);
+          resolve(text ? JSON.parse(text) : null);
+        });
+      } else {
+        resolve(null);
+      }
+      handleParent(name + ':' + JSON.stringify(params) + ':' + callback + ':' + SID, PORTAL);
+    }),
+  };
+}
+
 /** The page loader's texts function (web/bx24-loader.js) over `filesJson`, a map of
  * "<code>-<part>" to the file the release serves; it counts what it was asked. */
 export function serveTexts(filesJson) {
@@ -326,8 +380,16 @@ export function serveTexts(filesJson) {
   };
 }
 
+/** Takes window.BX24 away until the frame's library() loads it (the library after the card). */
+export function hideLibrary() {
+  state.hiddenLibrary = window.BX24;
+  delete window.BX24;
+}
+
+/** Removes window.BX24 altogether (a page opened outside Bitrix24). */
 export function uninstall() {
   delete window.BX24;
+  delete window[Symbol.for('profile-widget.frame')];
   state = null;
 }
 

@@ -12,6 +12,9 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = installFake)]
     fn install_fake(standin_source: &str, scenario: &str);
+    /// Takes `window.BX24` away until the loader's `library()` is asked for it.
+    #[wasm_bindgen(js_name = hideLibrary)]
+    pub fn hide_library();
     /// Removes `window.BX24` (a page opened outside Bitrix24).
     pub fn uninstall();
     /// Sets `window.BX24 = null` (the library failed to start).

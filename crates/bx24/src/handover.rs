@@ -86,6 +86,15 @@ pub(crate) fn send_and_publish(
     answer_of(answer)
 }
 
+/// The answer of the request left for this URL and params (no token), leaving it for the
+/// app's [`adopt`] (the first paint waits on it too).
+pub(crate) fn left(
+    url: &str,
+    params: &str,
+) -> Option<impl Future<Output = Result<HttpAnswer, Failure>> + use<>> {
+    Some(answer_of(waiting(url, params)?))
+}
+
 /// Takes the request left for this URL and body, if there is one; any other stays. Costs one
 /// property read when none is waiting (every later request).
 pub(crate) fn adopt(

@@ -5,6 +5,7 @@ mod answer;
 mod auth;
 mod batch;
 mod client;
+pub mod early;
 mod error;
 mod fetch;
 pub mod form;
@@ -187,6 +188,27 @@ pub async fn connect_if_ready(wait_ms: u32) -> Option<Bx24> {
     bx24.auth().is_some().then_some(bx24)
 }
 
+/// The answer of a handed-over batch of `commands`, waited for at most `wait_ms`.
+async fn read_handed_over(
+    commands: &[Command],
+    answer: impl std::future::Future<Output = Result<HttpAnswer, Failure>>,
+    wait_ms: u32,
+) -> Result<BatchResults, Error> {
+    let sent = js_sys::Date::now();
+    let after = || (js_sys::Date::now() - sent) as u32;
+    let answer = js::timeout(wait_ms, answer)
+        .await
+        .unwrap_or(Err(Failure::Timeout))
+        .map_err(|failure| Error::Transport {
+            method: "batch".into(),
+            failure,
+            after_ms: after(),
+        })?;
+    let outer = answer::read("batch", answer, after())?;
+    let entries = answer::read_batch(commands, outer.result.map_err(Error::Rest)?)?;
+    Ok(BatchResults { entries })
+}
+
 fn library() -> Result<sys::Library, Error> {
     let value = js::member(&js_sys::global(), "BX24");
     if value.is_null() {
@@ -329,20 +351,8 @@ impl Bx24 {
             .rest
             .hand_over_request(batch)
             .ok_or_else(|| Error::Unsupported("handing over without a token".into()))?;
-        let sent = js_sys::Date::now();
         let answer = handover::send_and_publish(&url, body, self.options.call_timeout_ms);
-        let after = || (js_sys::Date::now() - sent) as u32;
-        let answer = js::timeout(wait_ms, answer)
-            .await
-            .unwrap_or(Err(Failure::Timeout))
-            .map_err(|failure| Error::Transport {
-                method: "batch".into(),
-                failure,
-                after_ms: after(),
-            })?;
-        let outer = answer::read("batch", answer, after())?;
-        let entries = answer::read_batch(&commands, outer.result.map_err(Error::Rest)?)?;
-        Ok(BatchResults { entries })
+        read_handed_over(&commands, answer, wait_ms).await
     }
 
     /// `BX24.placement.info()` as JSON: `{"placement": CODE, "options": {…}}`. The options

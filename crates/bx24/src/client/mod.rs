@@ -307,7 +307,7 @@ fn with_token(token: &str, params: &str) -> String {
 }
 
 /// `chunk` with references to already answered commands resolved.
-fn resolved(chunk: &[Command], known: &HashMap<String, Entry>) -> Vec<Command> {
+pub(crate) fn resolved(chunk: &[Command], known: &HashMap<String, Entry>) -> Vec<Command> {
     let mut commands = chunk.to_vec();
     for command in &mut commands {
         resolve_references(&mut command.params, known);

@@ -209,17 +209,7 @@ impl Bx24 {
                 self.lib.open_path(path, cb)
             })
             .await?;
-        let answer = js::from_js(&answer).unwrap_or_default();
-        Ok(match answer.get("result").and_then(Value::as_str) {
-            Some("error") => OpenPathOutcome::Refused(
-                answer
-                    .get("errorCode")
-                    .and_then(Value::as_str)
-                    .unwrap_or("UNKNOWN")
-                    .to_owned(),
-            ),
-            _ => OpenPathOutcome::Closed,
-        })
+        Ok(open_path_outcome(&js::from_js(&answer).unwrap_or_default()))
     }
 
     /// Opens the application's own page in a slider with `params` (and slider `settings`
@@ -331,5 +321,19 @@ impl Bx24 {
             .map_err(|e| thrown("placement.bindEvent", &e))?;
         callback.forget(); // the library may call it for as long as the page lives
         Ok(EventSubscription { active })
+    }
+}
+
+/// What the portal's answer to `openPath` says: refused with its code, or opened and closed.
+pub(crate) fn open_path_outcome(answer: &Value) -> OpenPathOutcome {
+    match answer.get("result").and_then(Value::as_str) {
+        Some("error") => OpenPathOutcome::Refused(
+            answer
+                .get("errorCode")
+                .and_then(Value::as_str)
+                .unwrap_or("UNKNOWN")
+                .to_owned(),
+        ),
+        _ => OpenPathOutcome::Closed,
     }
 }
