@@ -19,6 +19,7 @@ start=${BENCH_START:-807d1bd}
 start_tree=$(mktemp -d)
 trap 'git worktree remove --force "$start_tree" 2>/dev/null || true' EXIT
 git worktree add --detach --force "$start_tree" "$start" >/dev/null
+mkdir -p "$start_tree/tools"
 ln -s "$root/tools/node_modules" "$start_tree/tools/node_modules" # terser, wasm-opt: as installed
 (cd "$start_tree" && CARGO_TARGET_DIR="$root/target" trunk build --release)
 export BENCH_START_DIST=$start_tree/dist

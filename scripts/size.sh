@@ -14,8 +14,9 @@ set -euo pipefail
 # Issue #7 asks at most 100 KB (and below the reference); raised to 97,200 by issues #16 and #19
 # (measured, BENCHMARKS.md's history). Lowered for issue #27: English alone built in (-2.8 KB),
 # the BX24 library's client out of the first paint (-7.7 KB); then the card's actions, tools,
-# local time, vCard and copy drawn and working before the app (+7.8 KB). Measured 94,367 B.
-FIRST_RENDER_BUDGET_GZIP_BYTES=94500
+# local time, vCard and copy drawn and working before the app (+7.8 KB), and its chips as
+# buttons whose press the app honors (+0.2 KB). Measured 94,556 B.
+FIRST_RENDER_BUDGET_GZIP_BYTES=94600
 # Raised from 224 KiB for issue #15 (measured, BENCHMARKS.md): REST over fetch with its own
 # client (encoding, answers, retries by status, leaky bucket, token life, session check).
 # Raised from 233 KiB for issue #18 (measured, BENCHMARKS.md): interest and skill chips with
@@ -29,8 +30,8 @@ FIRST_RENDER_BUDGET_GZIP_BYTES=94500
 # app's allocator instead of dlmalloc took about 1.2 KB off: 286,961 → 286,925 B measured.
 # Lowered for issue #27: English alone built in, each other language fetched for its users
 # (-43.9 KB); then the BX24 library loaded after the card, and a tool pressed on the drawn
-# card opened once by the app (+1 KB). Measured 244,007 B.
-APP_BUDGET_GZIP_BYTES=244100
+# card opened once by the app (+1 KB), a chip's too (+0.4 KB). Measured 244,446 B.
+APP_BUDGET_GZIP_BYTES=244500
 
 # Issue #27: the user's language only. A wasm build has English built in and fetches the texts
 # of any other language (texts-<code>-<part>-<hash>.json): the first screen's before the card,

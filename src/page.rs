@@ -1,7 +1,7 @@
 //! The page's contract between the two binaries (the first paint and the app): the User
 //! Timing marks both set, the language the handler URL names, the look (light or dark, which
 //! the inline loader sets first), the drawn card the app mounts beside and then retires, a
-//! tool pressed on it before the app arrived, and what both do alike on a press (copy, the
+//! press on it (a tool, a chip) the app acts on when it arrives, and what both do alike on a press (copy, the
 //! vCard link). Neither renderer is named here.
 
 use crate::i18n::Lang;
@@ -128,13 +128,16 @@ pub fn retire() {
     }
 }
 
-/// What identifies a link or button across the two cards: its tag, class, address and label.
+/// What identifies a link or button across the two cards: its tag, class, address and label
+/// (its text where it has no `aria-label`, as the chips).
 fn same_as(element: &Element) -> [Option<String>; 4] {
     [
         Some(element.tag_name()),
         element.get_attribute("class"),
         element.get_attribute("href"),
-        element.get_attribute("aria-label"),
+        element
+            .get_attribute("aria-label")
+            .or_else(|| element.text_content()),
     ]
 }
 
@@ -155,25 +158,46 @@ fn focus_same(same: &[Option<String>; 4]) {
     }
 }
 
-/// Where a tool pressed on the drawn card waits for the app: `Symbol.for(PRESSED)` on
-/// `window`, shared by both binaries.
+/// Where a press on the drawn card waits for the app: `Symbol.for(PRESSED)` on `window`,
+/// shared by both binaries.
 const PRESSED: &str = "profile-widget.pressed";
 
-/// Leaves `tool` (an action's name, or `qr`) for the app to open when it arrives; a later
-/// press replaces an earlier one.
-pub fn press(tool: &str) {
+/// Leaves a press (a tool's name, `qr`, or a [`chip_press`]) for the app to act on when it
+/// arrives; a later press replaces an earlier one.
+pub fn press(name: &str) {
     if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&window, &js_sys::Symbol::for_(PRESSED), &tool.into());
+        let _ = js_sys::Reflect::set(&window, &js_sys::Symbol::for_(PRESSED), &name.into());
     }
 }
 
-/// The tool pressed on the drawn card, taken (so it is opened once).
-pub fn take_press() -> Option<String> {
+/// The press of the chip at `index` among a fact's (`interests` or `skills`) chips.
+pub fn chip_press(fact: &str, index: usize) -> String {
+    format!("chip:{fact}:{index}")
+}
+
+/// Which of a fact's `count` chips was pressed on the drawn card, taken.
+pub fn take_chip_press(fact: &str, count: usize) -> Option<usize> {
+    let index_of = |name: &str| {
+        let index = name
+            .strip_prefix("chip:")?
+            .strip_prefix(fact)?
+            .strip_prefix(':')?;
+        index.parse().ok().filter(|&i| i < count)
+    };
+    take_press(&|name| index_of(name).is_some()).and_then(|name| index_of(&name))
+}
+
+/// The press made on the drawn card, taken if `handled` says it is the caller's, so that the
+/// part it belongs to acts on it once (any other stays for its own part).
+pub fn take_press(handled: &dyn Fn(&str) -> bool) -> Option<String> {
     let window = web_sys::window()?;
     let key = js_sys::Symbol::for_(PRESSED);
-    let tool = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    let name = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    if !handled(&name) {
+        return None;
+    }
     let _ = js_sys::Reflect::delete_property(&window, &key);
-    Some(tool)
+    Some(name)
 }
 
 /// The `data:` URL that downloads a vCard, built with the URI encoder (never from portal

@@ -4,8 +4,9 @@
 //!   library's own commands, sent without it: `bx24::early`); the full profile too, and its
 //!   refusal is said under the actions, as the app says it;
 //! - the vCard is a download link, and every contact row's copy button copies;
-//! - a tool (task, meeting, appreciation, QR code), whose form is the app's, shows as loading
-//!   when pressed and is opened by the app when it arrives, once (`page::press`).
+//! - a tool (task, meeting, appreciation, QR code), whose form is the app's, and a chip, whose
+//!   colleague list is the app's, show as loading when pressed and are opened by the app when
+//!   it arrives, once (`page::press`).
 
 use super::draw::add;
 use crate::bx24::{self, OpenPathOutcome};
@@ -160,7 +161,8 @@ fn tools(card: &Element, lang: Lang, profile: &Profile) -> Option<()> {
         };
         pending(
             &button(&nav, lang, (action.name, "quiet"), label, reason)?,
-            action.name,
+            "tool-panel",
+            action.name.to_owned(),
         );
     }
     let card_text = vcard::vcard(
@@ -178,7 +180,8 @@ fn tools(card: &Element, lang: Lang, profile: &Profile) -> Option<()> {
     if profile.is_me() {
         pending(
             &button(&nav, lang, ("qr", "quiet"), CardMsg::ActQr, None)?,
-            "qr",
+            "tool-panel",
+            "qr".to_owned(),
         );
     }
     let panel = add(card, "div", "tool-panel", "")?;
@@ -186,19 +189,20 @@ fn tools(card: &Element, lang: Lang, profile: &Profile) -> Option<()> {
     Some(())
 }
 
-/// A tool button whose panel is the app's: pressed, it shows as loading and is left for the
-/// app to open when it arrives (the last tool pressed, once).
-fn pending(button: &Element, tool: &'static str) {
-    let _ = button.set_attribute("aria-controls", "tool-panel");
+/// A button whose work is the app's (a tool, a chip): with `panel` (the element the app
+/// fills) named; pressed, it shows as loading and `press` is left for the app to act on when
+/// it arrives (the last press on the card, once).
+pub(super) fn pending(button: &Element, panel: &str, press: String) {
+    let _ = button.set_attribute("aria-controls", panel);
     let _ = button.set_attribute("aria-expanded", "false");
     let pressed = button.clone();
     on_click(button, move || {
-        crate::page::press(tool);
+        crate::page::press(&press);
         let busy = pressed
-            .closest("nav")
+            .closest(".first-card")
             .ok()
             .flatten()
-            .and_then(|tools| tools.query_selector_all("[aria-busy]").ok());
+            .and_then(|card| card.query_selector_all("[aria-busy]").ok());
         for i in 0..busy.as_ref().map_or(0, |list| list.length()) {
             let other = busy.as_ref().and_then(|list| list.item(i));
             if let Some(other) = other.and_then(|n| n.dyn_into::<Element>().ok()) {

@@ -113,11 +113,19 @@ pub fn draw(
         add(&facts, "dt", "", fact.label)?;
         let value = add(&facts, "dd", fact.class, "")?;
         if fact.chips {
-            // The app's chips are buttons; drawn, the same boxes (no layout shift).
+            // The app's buttons; their colleague lists are the app's, opened when it arrives.
             let chips = add(&value, "span", "chips", "")?;
-            for tag in &fact.values {
-                add(&add(&chips, "span", "chip", "")?, "bdi", "", tag)?;
+            let panel = format!("sharing-{}", fact.class);
+            for (i, tag) in fact.values.iter().enumerate() {
+                let chip = add(&chips, "button", "chip", "")?;
+                let _ = chip.set_attribute("type", "button");
+                add(&chip, "bdi", "", tag)?;
+                let press = crate::page::chip_press(fact.class, i);
+                super::actions::pending(&chip, &panel, press);
             }
+            let sharing = add(&value, "div", "sharing", "")?;
+            let _ = sharing.set_attribute("id", &panel);
+            let _ = sharing.set_attribute("aria-live", "polite");
         } else {
             isolated(&value, &fact.values)?;
         }

@@ -16,7 +16,8 @@ type Sharing = Option<Result<(Vec<Person>, bool), Failure>>;
 
 /// A fact's tags as buttons; pressing one lists below the chips the active colleagues who
 /// share it (pressing it again, or another, closes or replaces the list). An answer that
-/// arrives after its chip was closed or another was pressed is dropped.
+/// arrives after its chip was closed or another was pressed is dropped. A chip pressed on the
+/// drawn card is pressed here when the app arrives.
 #[component]
 pub fn Chips(
     /// `interests` or `skills` (the fact's class).
@@ -52,6 +53,10 @@ pub fn Chips(
             }
         });
     };
+    // A chip pressed on the drawn card before this arrived opens now, once.
+    if let Some(i) = crate::page::take_chip_press(class, tags.len()) {
+        press(i, tags[i].clone());
+    }
     let chips = tags
         .iter()
         .enumerate()

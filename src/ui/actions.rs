@@ -115,13 +115,16 @@ fn write_reason(profile: &Profile, action: &Action) -> Option<Msg> {
 pub fn Tools(profile: Profile) -> impl IntoView {
     let lang = use_ui().lang;
     // A tool pressed on the drawn card before this arrived opens now, once.
-    let pressed = crate::page::take_press().and_then(|name| match name.as_str() {
+    let is_me = profile.is_me();
+    let tool_of = move |name: &str| match name {
         name if name == TASK.name => Some(Tool::Task),
         name if name == MEETING.name => Some(Tool::Meeting),
         name if name == THANKS.name => Some(Tool::Thanks),
-        "qr" if profile.is_me() => Some(Tool::Qr),
+        "qr" if is_me => Some(Tool::Qr),
         _ => None,
-    });
+    };
+    let pressed =
+        crate::page::take_press(&|name| tool_of(name).is_some()).and_then(|name| tool_of(&name));
     let open = RwSignal::new(pressed);
     let (task, meeting, thanks) = (Kept::new(), Kept::new(), Kept::new());
     let (me, them) = (profile.me.id, profile.person.id);

@@ -496,7 +496,7 @@ async fn a_tool_pressed_before_the_app_arrives_is_opened_by_it_once() {
         1
     );
     // Taken: a second app (another card opened later) opens nothing by itself.
-    assert_eq!(profile_widget::page::take_press(), None);
+    assert_eq!(profile_widget::page::take_press(&|_| true), None);
     let again = host();
     let _second = mount(&again);
     find(&again, ".profile-card").await;

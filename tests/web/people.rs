@@ -35,13 +35,17 @@ async fn the_people_side_in_both_renderers() {
         assert_eq!(isolates(card, ".skills"), ["Rust"]);
         assert_eq!(text(card, ".place"), "Riga", "a country id is not a name");
     }
+    // Drawn, the chips are the app's buttons already, their lists waiting for it.
+    let drawn_chip = button(&drawn, ".interests .chip");
     assert_eq!(
+        drawn_chip.get_attribute("aria-controls").as_deref(),
+        Some("sharing-interests")
+    );
+    assert!(
         drawn
-            .query_selector_all(".interests button")
+            .query_selector("#sharing-interests.sharing")
             .unwrap()
-            .length(),
-        0,
-        "drawn chips are not buttons yet"
+            .is_some()
     );
     // The app's chips are buttons: one lists the colleagues who share the interest.
     let chess = button(&app, ".interests .chip");
@@ -101,4 +105,72 @@ async fn the_people_side_in_both_renderers() {
         .map(|i| labels.item(i).unwrap().text_content().unwrap_or_default())
         .collect();
     assert_eq!(labels, ["Website", "Website", "LinkedIn"]);
+}
+
+/// The `user.get` calls that looked for who shares the interest `tag`.
+fn sharing_lookups(tag: &str) -> usize {
+    let sent = log()["rest"].as_array().cloned().unwrap_or_default();
+    sent.iter()
+        .filter(|c| c["method"] == "user.get" && c["params"]["FILTER"]["UF_INTERESTS"] == tag)
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn a_chip_pressed_before_the_app_arrives_is_opened_by_it_once() {
+    let scopes = ["user", "department", "im", "task", "calendar", "log"];
+    fake(company(json!({
+        "rest": {"scope": ok(json!(scopes))},
+        "userOverrides": {
+            "42": {"UF_DEPARTMENT": [2], "UF_INTERESTS": ["Chess", "Go"], "UF_SKILLS": ["Rust"]},
+            "3": {"UF_INTERESTS": ["go"]}
+        }
+    })));
+    let drawn = host();
+    assert!(first_paint::paint_into(&drawn).await.is_some(), "drawn");
+    let chips = drawn
+        .query_selector_all(".first-card .interests .chip")
+        .unwrap();
+    let go: web_sys::HtmlElement = chips.item(1).unwrap().unchecked_into();
+    go.click();
+    assert_eq!(go.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(sharing_lookups("Go"), 0, "the list is the app's");
+    // A tool pressed later replaces the chip's press, and the chip no longer shows loading.
+    let task = button(&drawn, ".first-card .tools .task");
+    task.click();
+    assert_eq!(go.get_attribute("aria-busy"), None);
+    go.click();
+    assert_eq!(task.get_attribute("aria-busy"), None);
+
+    let app = host();
+    let _mounted = mount(&app);
+    find(&app, "#sharing-interests .person-row").await;
+    let chips = app
+        .query_selector_all(".profile-card .interests .chip")
+        .unwrap();
+    let expanded = |i: u32| {
+        let chip: web_sys::Element = chips.item(i).unwrap().unchecked_into();
+        chip.get_attribute("aria-expanded")
+    };
+    assert_eq!(
+        (expanded(0).as_deref(), expanded(1).as_deref()),
+        (Some("false"), Some("true"))
+    );
+    assert_eq!(text(&app, "#sharing-interests .row-name"), "User 3 Test");
+    assert_eq!(sharing_lookups("Go"), 1, "looked up once");
+    assert!(
+        app.query_selector("#tool-panel .panel").unwrap().is_none(),
+        "no tool opened"
+    );
+    // Taken: another card opened later opens no list by itself.
+    let again = host();
+    let _second = mount(&again);
+    find(&again, ".profile-card").await;
+    sleep(50).await;
+    assert!(
+        again
+            .query_selector("#sharing-interests h3")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(sharing_lookups("Go"), 1);
 }
