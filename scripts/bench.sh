@@ -23,7 +23,8 @@ mkdir -p "$start_tree/tools"
 ln -s "$root/tools/node_modules" "$start_tree/tools/node_modules" # terser, wasm-opt: as installed
 (cd "$start_tree" && CARGO_TARGET_DIR="$root/target" trunk build --release)
 export BENCH_START_DIST=$start_tree/dist
-start_sizes=$(bash scripts/size.sh "$BENCH_START_DIST" | awk '$1 ~ /^total:/ {printf "%s=%s ", $1, $3}')
+# Measured against today's budgets, which the start may exceed: the sizes are what counts here.
+start_sizes=$( (bash scripts/size.sh "$BENCH_START_DIST" || true) | awk '$1 ~ /^total:/ {printf "%s=%s ", $1, $3}')
 trunk build --release
 # The simulator stands in for Bitrix24's servers: built for release, so that its own debug-build
 # processing time is not counted as the widget's (or the reference's) REST time.
