@@ -130,11 +130,11 @@ for n in profiles:
     rows = "\n".join(
         f"| {names[k]} | {ms(v['cold']['painted'])} ({span(v['coldPaintedRange'])}) | {ms(v['cold']['interactive'])} | "
         f"{kb(v['cold']['bytesBeforeCard'])} | {kb(v['cold']['bytesUntilInteractive'])} | {kb(v['cold']['bytes'])} | {v['cold']['restBeforeCard']} | "
-        f"{ms(v['warm']['painted'])} ({span(v['warmPaintedRange'])}) | {kb(v['warm']['bytes'])} |"
+        f"{ms(v['warm']['painted'])} ({span(v['warmPaintedRange'])}) | {ms(v['warm']['interactive'])} | {kb(v['warm']['bytes'])} |"
         for k, v in n["targets"].items())
     cards += (f"\n\n**+{n['latencyMs']} ms, {n['mbps']} Mbps** ({n['runs']} cold runs)\n\n"
-              f"| Card | cold: painted (range) | cold: interactive | cold: bytes before paint | cold: bytes until interactive | cold: bytes in all | REST before paint | warm: painted (range) | warm: bytes |\n"
-              f"|---|---|---|---|---|---|---|---|---|\n{rows}")
+              f"| Card | cold: painted (range) | cold: interactive | cold: bytes before paint | cold: bytes until interactive | cold: bytes in all | REST before paint | warm: painted (range) | warm: interactive | warm: bytes |\n"
+              f"|---|---|---|---|---|---|---|---|---|---|\n{rows}")
 usual = profiles[1]["targets"]
 part_names = sorted({k for k in list(usual["widget"]["cold"]) + list(usual.get("start", usual["widget"])["cold"]) if k.startswith("part:")})
 parts = "\n".join(
