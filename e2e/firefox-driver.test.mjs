@@ -5,6 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { launch, openPage } from './support/browser.mjs';
+import { createTab } from './support/firefox.mjs';
 
 // A port nothing listens on (one just freed: Firefox refuses low ports such as 9 before they
 // reach the network, which would report nothing).
@@ -46,4 +47,27 @@ test("a frame's first exception and a failed request reach the Firefox page's li
   } finally {
     await browser.close();
   }
+});
+
+// A stand-in for the BiDi connection that refuses the first creates as Firefox did in CI.
+function refusingBidi(refusals, error = 'no such frame: DiscardedBrowsingContextError: BrowsingContext does no longer exist') {
+  const bidi = { sent: 0 };
+  bidi.send = async (method) => {
+    bidi.sent += 1;
+    if (bidi.sent <= refusals) throw new Error(`${method}: ${error}`);
+    return { context: `tab-${bidi.sent}` };
+  };
+  return bidi;
+}
+
+test('a tab refused as a discarded context is asked for again, and only that refusal', async () => {
+  const twice = refusingBidi(2);
+  assert.equal(await createTab(twice, { pauseMs: 1 }), 'tab-3');
+  assert.equal(twice.sent, 3);
+  const always = refusingBidi(5);
+  await assert.rejects(createTab(always, { pauseMs: 1 }), /no such frame/);
+  assert.equal(always.sent, 3);
+  const other = refusingBidi(1, 'unknown error: the browser is gone');
+  await assert.rejects(createTab(other, { pauseMs: 1 }), /the browser is gone/);
+  assert.equal(other.sent, 1);
 });

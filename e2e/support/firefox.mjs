@@ -241,6 +241,22 @@ class Page {
   }
 }
 
+/**
+ * Opens a tab and gives its context. Firefox now and then refuses a create with "no such frame"
+ * (a DiscardedBrowsingContextError, seen in CI as cases open tabs side by side): no tab was handed
+ * out, so asking again is safe; any other error is the caller's.
+ */
+export async function createTab(bidi, { attempts = 3, pauseMs = 250 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await bidi.send('browsingContext.create', { type: 'tab' })).context;
+    } catch (e) {
+      if (attempt >= attempts || !/: no such frame:/.test(e.message)) throw e;
+      await sleep(pauseMs);
+    }
+  }
+}
+
 /** Starts geckodriver and a headless firefox-esr with a BiDi session. */
 export async function launchFirefox() {
   const port = await freePort();
@@ -273,7 +289,7 @@ export async function launchFirefox() {
   const ticker = setInterval(() => { for (const page of pages) page.refreshTree().catch(() => {}); }, 200);
   return {
     async newPage() {
-      const { context } = await bidi.send('browsingContext.create', { type: 'tab' });
+      const context = await createTab(bidi);
       const page = new Page(bidi, context);
       pages.add(page);
       const close = page.close.bind(page);
