@@ -1,5 +1,6 @@
 //! Build steps of the widget: the translations from `locales/*.toml` (checked, then generated
-//! into tables, see `build/locales.rs`), and the first-paint binary's link settings.
+//! into tables, see `build/locales.rs`), and the link settings of the
+//! first paint and of the split app.
 
 #[path = "build/locales.rs"]
 mod locales;
@@ -20,5 +21,10 @@ fn main() {
     // capped at 64 levels in `bx24::js`): 256 KiB keeps its memory near 0.4 MiB, not 1.1.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo::rustc-link-arg-bin=paint=-zstack-size=262144");
+        // The app's splitter (scripts/split-app.sh) needs the linker's relocations; the first
+        // paint must not have them (binaryen cannot optimize a module that keeps them).
+        if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+            println!("cargo::rustc-link-arg-bin=profile-widget=--emit-relocs");
+        }
     }
 }

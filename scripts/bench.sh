@@ -37,6 +37,8 @@ cargo build --locked --release -p portal
 export PORTAL_BIN=$root/target/release/portal
 size=$(bash scripts/size.sh | awk '$1 == "total:first-render" {print $2}')
 app_size=$(bash scripts/size.sh | awk '$1 == "total:app" {print $2}')
+# The app's parts loaded on use, each on its own line of size.sh: "part-tools 38213 B; …".
+part_sizes=$(bash scripts/size.sh | awk '$1 ~ /^total:part/ {sub("total:", "", $1); printf "%s %s B; ", $1, $2}')
 sdk=tools/node_modules/@bitrix24/b24jssdk/dist/umd/index.min.js
 reference_size=$(cat bench/reference/index.html bench/reference/app.js | gzip -9 | wc -c)
 reference_size=$((reference_size + $(gzip -9 -c "$sdk" | wc -c)))
@@ -50,7 +52,7 @@ echo "$network"
 echo "$widget"
 echo "$reference"
 echo "$people"
-START="$start" START_SIZES="$start_sizes" SLOW="$slow" NETWORK="$network" WIDGET="$widget" REFERENCE="$reference" PEOPLE="$people" SIZE="$size" APP_SIZE="$app_size" REFERENCE_SIZE="$reference_size" python3 - <<'PY'
+START="$start" START_SIZES="$start_sizes" SLOW="$slow" NETWORK="$network" WIDGET="$widget" REFERENCE="$reference" PEOPLE="$people" SIZE="$size" APP_SIZE="$app_size" PART_SIZES="$part_sizes" REFERENCE_SIZE="$reference_size" python3 - <<'PY'
 import json, os, re, subprocess, datetime
 w = json.loads(os.environ["WIDGET"]); r = json.loads(os.environ["REFERENCE"])
 wm, rm = w["medianMs"], r["medianMs"]
@@ -72,7 +74,9 @@ rows = [
     ("iframe navigation → card interactive (the app took over)", "", ms(wm["interactive"]), ms(rm["interactive"]), ratio(wm["interactive"], rm["interactive"])),
     ("transfer for the first render, gzip", "≤ 100 KB and below the reference", f"{size:,} B", f"{ref_size:,} B", size_ratio(size, ref_size)),
     ("  then the app, loaded after the first paint", "", f"{int(os.environ['APP_SIZE']):,} B", "", ""),
-]
+] + [(f"  its part {name[5:]}, loaded on use" if name.startswith("part-") else "  the code only its parts share",
+       "", f"{int(size):,} B", "", "")
+      for name, size in re.findall(r"(part[\w-]+) (\d+) B", os.environ["PART_SIZES"])]
 table = "\n".join(f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows)
 section = (f"<!-- bench:first-card -->\nMeasured by `scripts/bench.sh` on {datetime.date.today()}, "
            f"{os.cpu_count()} cores ({cpu}), headless Chromium, {w['runs']} runs each, "

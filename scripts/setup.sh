@@ -43,6 +43,12 @@ cargo_tool trunk "trunk $TRUNK_VERSION" --locked trunk --version "$TRUNK_VERSION
 # No --locked: its lockfile wants a webpki-roots the registry lacks (shared/toolchain.md).
 cargo_tool wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 cargo_tool geckodriver "geckodriver $GECKODRIVER_VERSION" --locked geckodriver --version "$GECKODRIVER_VERSION"
+# The app's splitter (scripts/split-app.sh); its command has no --version, cargo's list does.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_CLI_VERSION:"; then
+  say "cargo install wasm_split_cli_support $WASM_SPLIT_CLI_VERSION (a few minutes on 2 cores)"
+  cargo install --quiet --locked wasm_split_cli_support --version "$WASM_SPLIT_CLI_VERSION" --features build-binary
+  did_something=1
+fi
 
 # 4. npm packages into the git-ignored tools/node_modules: binaryen's wasm-opt (never
 #    Debian's 108, which breaks the bundle), playwright-core (drives Debian's chromium), ws

@@ -14,13 +14,13 @@ declare -A about=(
   [records]="the RELIABILITY.md writer refuses records of other runs (unit tests)"
   [fmt]="cargo fmt --check"
   [clippy]="clippy, native"
-  [clippy-wasm]="clippy, wasm32"
+  [clippy-wasm]="clippy, wasm32 (also the release app's split build)"
   [native]="native tests (pure logic, doc examples)"
   [chromium]="browser tests in headless Chromium"
   [firefox]="browser tests in headless Firefox"
   [build]="release build (wasm-opt -Oz, then flatten and rereloop twice) and the portal simulator"
   [size]="size budget"
-  [e2e]="end-to-end in headless Chromium (the fault table in Firefox too): smoke, protocol, actions, install, look, the accessibility audit (axe-core), hardening, official SDK"
+  [e2e]="end-to-end in headless Chromium (the fault table and the app's parts in Firefox too): smoke, protocol, actions, install, look, the accessibility audit (axe-core), hardening, official SDK"
   [reliability]="RELIABILITY.md from the counts the hardening tests recorded"
 )
 
@@ -30,7 +30,9 @@ run_stage() {
     records) python3 -m unittest -v scripts/test_records.py ;;
     fmt) cargo fmt --all --check ;;
     clippy) cargo clippy --locked --workspace --all-targets -- -D warnings ;;
-    clippy-wasm) cargo clippy --locked -p profile-widget -p bx24 --all-targets "${wasm[@]}" -- -D warnings ;;
+    # Twice: as the tests build it, and as the release app (its parts as split points).
+    clippy-wasm) cargo clippy --locked -p profile-widget -p bx24 --all-targets "${wasm[@]}" -- -D warnings &&
+      cargo clippy --locked -p profile-widget --bin profile-widget --features split "${wasm[@]}" -- -D warnings ;;
     native) cargo test --locked --workspace ;;
     chromium) env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked "${wasm[@]}" --tests ;;
     firefox) env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked "${wasm[@]}" --tests ;;

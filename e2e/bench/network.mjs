@@ -67,6 +67,9 @@ function partOf(name) {
   if (pathname.startsWith('/bx24/') || name.includes('api.bitrix24.com')) return 'library';
   if (/\/texts-[a-z]+-card-/.test(pathname)) return 'texts (first screen)';
   if (/\/texts-[a-z]+-app-/.test(pathname)) return 'texts (the rest)';
+  const part = pathname.match(/\/profile-widget-[0-9a-f]+-part-(\w+)\.wasm$/);
+  if (part) return `app part ${part[1]} (on use)`;
+  if (/\/profile-widget-[0-9a-f]+-shared-\w+\.wasm$/.test(pathname)) return 'app parts, shared (on use)';
   if (/\/profile-widget-/.test(pathname)) return 'app';
   if (/\/(paint-|snippets\/)/.test(pathname)) return 'first paint';
   if (pathname.endsWith('.css')) return 'styles';

@@ -5,6 +5,7 @@
 //! other path, and every POST (Bitrix24 opens handlers with a form POST), is the page.
 
 use crate::params;
+use crate::state::Sim;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -12,6 +13,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -27,6 +29,9 @@ pub struct AppHost {
     pub trunk_address: Option<String>,
     /// How long a request body may take to arrive.
     pub read_timeout: Duration,
+    /// The simulator, whose settings hold back or refuse the app's parts; `None` where the
+    /// host runs alone (production).
+    pub sim: Option<Arc<Mutex<Sim>>>,
 }
 
 /// The largest request body the host accepts (Bitrix24's handler POST is a few KB).
@@ -136,6 +141,11 @@ async fn serve_app(State(host): State<AppHost>, request: Request) -> Response {
 /// One of the build's files: hashed names are kept for good, the rest revalidated.
 async fn serve_file(host: &AppHost, parts: Parts) -> Response {
     let name = parts.uri.path().rsplit('/').next().unwrap_or("").to_owned();
+    if let Some(sim) = host.sim.as_ref().filter(|_| is_part(&name))
+        && part_refused(sim).await
+    {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
     let files = ServeDir::new(&host.dist)
         .precompressed_br()
         .precompressed_gzip()
@@ -159,6 +169,29 @@ async fn serve_file(host: &AppHost, parts: Parts) -> Response {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(text));
     }
     response
+}
+
+/// One of the app's parts loaded on use (scripts/version-app.sh names them).
+fn is_part(name: &str) -> bool {
+    name.starts_with("profile-widget-")
+        && name.ends_with(".wasm")
+        && (name.contains("-part-") || name.contains("-shared-"))
+}
+
+/// The simulator's faults on a part's download: held while `parts_held` (at most a minute),
+/// then counted, and refused while `parts_refused` counts down.
+async fn part_refused(sim: &Mutex<Sim>) -> bool {
+    let lock = || {
+        sim.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    for _ in 0..1200 {
+        if !lock().settings.parts_held {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    lock().part_download()
 }
 
 /// The widget's page, with the production policy for exactly this build's inline scripts.

@@ -70,11 +70,18 @@ pub async fn serve(
         .as_deref()
         .and_then(|origin| origin.split_once("://"))
         .map(|(_, address)| address.trim_end_matches('/').to_owned());
+    let sim = portal_addr.map(|addr| {
+        let company = company::Company::generate_with_team(config.users, config.seed, config.team);
+        let mut sim = state::Sim::new(company, format!("http://{addr}"), app_origin);
+        sim.settings.latency_ms = config.latency_ms;
+        Arc::new(Mutex::new(sim))
+    });
     let host = host::AppHost {
         dist: config.dist.clone(),
         frame_ancestors: ancestors,
         trunk_address,
         read_timeout: config.limits.read_timeout,
+        sim: sim.clone(),
     };
     let app_headers = host::security_header_lines(&host);
     let app = host::app_router(host);
@@ -82,13 +89,8 @@ pub async fn serve(
     let limits = config.limits;
     let app_task =
         tokio::spawn(async move { listen::serve(app_listener, app, limits, app_headers).await });
-    if let (Some(listener), Some(addr)) = (portal_listener, portal_addr) {
-        let company = company::Company::generate_with_team(config.users, config.seed, config.team);
-        let mut sim = state::Sim::new(company, format!("http://{addr}"), app_origin);
-        sim.settings.latency_ms = config.latency_ms;
-        let portal = server::Portal {
-            sim: Arc::new(Mutex::new(sim)),
-        };
+    if let (Some(listener), Some(sim)) = (portal_listener, sim) {
+        let portal = server::Portal { sim };
         let router = server::portal_router(portal);
         let headers = "x-content-type-options: nosniff\r\n".to_owned();
         listen::serve(listener, router, limits, headers).await?;

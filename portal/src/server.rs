@@ -316,6 +316,7 @@ async fn log(State(portal): State<Portal>) -> Response {
     axum::Json(
         json!({"writes": sim.writes, "placements": sim.placements, "requests": sim.requests,
         "methods": sim.methods,
+        "part_downloads": sim.part_downloads, "part_refusals": sim.part_refusals,
         "user_options": sim.user_options_json(),
         "installed": sim.installed, "faults_fired": sim.fired_json(),
         "first_fault_at_ms": sim.first_fault_at_ms()}),

@@ -91,6 +91,12 @@ pub struct Settings {
     pub work_time_end: String,
     /// The calendar's weekend days: `["SA","SU"]`, `["FR","SA"]`…
     pub week_holidays: Vec<String>,
+    /// The app host holds every download of the app's parts (`*-part-*.wasm`,
+    /// `*-shared-*.wasm`) until this is false again: a part still on its way.
+    pub parts_held: bool,
+    /// The app host answers this many downloads of the app's parts with 503, counting down:
+    /// a part that cannot be downloaded.
+    pub parts_refused: u32,
 }
 
 impl Default for Settings {
@@ -128,6 +134,8 @@ impl Default for Settings {
             work_time_start: "9".into(),
             work_time_end: "18".into(),
             week_holidays: vec!["SA".into(), "SU".into()],
+            parts_held: false,
+            parts_refused: 0,
         }
     }
 }
@@ -190,6 +198,10 @@ pub struct Sim {
     /// Requests by REST method (`batch` counted as one), for tests that must prove a
     /// particular request was made.
     pub methods: BTreeMap<String, u64>,
+    /// Downloads of the app's parts the app host was asked for, and how many it refused
+    /// (`parts_refused`): a test proves its part arrived, or its refusal fired, with these.
+    pub part_downloads: u64,
+    pub part_refusals: u64,
     /// How many answers each fault changed: a test proves its fault fired with this.
     fired: BTreeMap<Fault, u64>,
     /// When a fault first changed an answer since the last reset (ms since the epoch): the
@@ -217,6 +229,8 @@ impl Sim {
             user_options: HashMap::new(),
             requests: 0,
             methods: BTreeMap::new(),
+            part_downloads: 0,
+            part_refusals: 0,
             fired: BTreeMap::new(),
             first_fault_at_ms: None,
             tokens: HashMap::new(),
@@ -324,6 +338,8 @@ impl Sim {
         self.fresh = fresh;
         self.requests = 0;
         self.methods.clear();
+        self.part_downloads = 0;
+        self.part_refusals = 0;
         self.fired.clear();
         self.first_fault_at_ms = None;
     }
@@ -335,6 +351,17 @@ impl Sim {
             Some(options) if !options.is_empty() => serde_json::Value::Object(options.clone()),
             _ => serde_json::json!([]),
         }
+    }
+
+    /// Counts a download of one of the app's parts; whether to refuse it (`parts_refused`).
+    pub fn part_download(&mut self) -> bool {
+        self.part_downloads += 1;
+        let refuse = self.settings.parts_refused > 0;
+        if refuse {
+            self.settings.parts_refused -= 1;
+            self.part_refusals += 1;
+        }
+        refuse
     }
 
     /// Records that `fault` changed an answer.

@@ -4,8 +4,10 @@ use axum::body::Body;
 use axum::http::{HeaderMap, HeaderName, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use portal::host::{AppHost, MAX_BODY, app_router, resolve};
+use portal::state::Sim;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use tower::ServiceExt;
 
 /// A fresh dist directory per call: tests run in parallel.
@@ -22,6 +24,11 @@ fn dist() -> PathBuf {
     std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(dir.join("paint-6e3eb8f275261c3_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(dir.join("profile-widget_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(
+        dir.join("profile-widget-0123456789abcdef-part-tools.wasm"),
+        b"\0asm",
+    )
+    .unwrap();
     std::fs::write(dir.join("sub/style.css"), "body{}").unwrap();
     dir
 }
@@ -32,6 +39,7 @@ fn host(trunk_address: Option<&str>) -> AppHost {
         frame_ancestors: vec!["https://example.bitrix24.com".into()],
         trunk_address: trunk_address.map(str::to_owned),
         read_timeout: std::time::Duration::from_secs(10),
+        sim: None,
     }
 }
 
@@ -373,4 +381,68 @@ async fn the_page_comes_compressed_with_its_policy_and_a_post_is_never_a_304() {
     let (status, headers, body) = send(host, "HEAD", "/handler/", Vec::new()).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, ""));
     assert!(headers.contains_key(header::ETAG));
+}
+
+/// The host with a simulator behind it, whose settings hold back or refuse the app's parts.
+fn simulated() -> (AppHost, Arc<Mutex<Sim>>) {
+    let company = portal::company::Company::generate(10, 1);
+    let sim = Arc::new(Mutex::new(Sim::new(
+        company,
+        "http://portal".into(),
+        "http://app".into(),
+    )));
+    let host = AppHost {
+        sim: Some(sim.clone()),
+        ..host(None)
+    };
+    (host, sim)
+}
+
+const PART: &str = "/profile-widget-0123456789abcdef-part-tools.wasm";
+
+#[tokio::test]
+async fn a_part_is_refused_as_often_as_asked_and_every_download_is_counted() {
+    let (host, sim) = simulated();
+    sim.lock().unwrap().settings.parts_refused = 2;
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        statuses.push(send(host.clone(), "GET", PART, Vec::new()).await.0);
+    }
+    assert_eq!(
+        statuses,
+        [
+            StatusCode::SERVICE_UNAVAILABLE,
+            StatusCode::SERVICE_UNAVAILABLE,
+            StatusCode::OK
+        ]
+    );
+    // Other files are neither refused nor counted.
+    let (status, _, _) = send(
+        host.clone(),
+        "GET",
+        "/app-0123456789abcdef_bg.wasm",
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let sim = sim.lock().unwrap();
+    assert_eq!((sim.part_downloads, sim.part_refusals), (3, 2));
+    assert_eq!(sim.settings.parts_refused, 0);
+}
+
+#[tokio::test]
+async fn a_held_part_waits_until_it_is_let_go() {
+    let (host, sim) = simulated();
+    sim.lock().unwrap().settings.parts_held = true;
+    let download = tokio::spawn(send(host, "GET", PART, Vec::new()));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!download.is_finished(), "held");
+    assert_eq!(
+        sim.lock().unwrap().part_downloads,
+        0,
+        "counted when it goes"
+    );
+    sim.lock().unwrap().settings.parts_held = false;
+    assert_eq!(download.await.unwrap().0, StatusCode::OK);
+    assert_eq!(sim.lock().unwrap().part_downloads, 1);
 }

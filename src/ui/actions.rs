@@ -5,12 +5,15 @@
 //! with its reason; on my own card the actions for colleagues are left out, said once.
 
 use super::forms::{Kept, MeetingForm, TaskForm, ThanksForm};
+use super::parts::{OnUse, part};
 use super::share::{QrPanel, VcardLink};
 use super::shared::use_ui;
 use crate::bx24::OpenPathOutcome;
 use crate::context::UserId;
 use crate::i18n::{Msg, t};
-use crate::profile::actions::{Action, MEETING, TASK, THANKS};
+use crate::profile::actions::{
+    Action, MEETING, MeetingDraft, TASK, THANKS, TaskDraft, ThanksDraft,
+};
 use crate::profile::{Profile, vcard};
 use leptos::prelude::*;
 
@@ -98,6 +101,45 @@ enum Tool {
     Qr,
 }
 
+/// What a tool's panel is built from; the drafts live in the card, not in the part.
+#[derive(Clone)]
+struct ToolPanel {
+    tool: Tool,
+    me: UserId,
+    them: UserId,
+    their_zone: String,
+    vcard: String,
+    kept: (Kept<TaskDraft>, Kept<MeetingDraft>, Kept<ThanksDraft>),
+}
+
+// The forms and the QR code: the part `tools`, downloaded when a tool is first pressed or the
+// card is idle.
+part!(tools, tools_part, tools_entry, ToolPanel, tool_panel);
+
+fn tool_panel(panel: ToolPanel) -> AnyView {
+    let ToolPanel {
+        tool,
+        me,
+        them,
+        their_zone,
+        vcard,
+        kept: (task, meeting, thanks),
+    } = panel;
+    match tool {
+        Tool::Task => view! { <TaskForm me them kept=task/> }.into_any(),
+        Tool::Meeting => view! { <MeetingForm me them their_zone kept=meeting/> }.into_any(),
+        Tool::Thanks => view! { <ThanksForm me them kept=thanks/> }.into_any(),
+        Tool::Qr => view! { <QrPanel vcard/> }.into_any(),
+    }
+}
+
+/// Downloads the tools' part when the card is idle, so that a press finds it here.
+pub fn fetch_tools() {
+    leptos::task::spawn_local(async {
+        let _ = tools_part().await;
+    });
+}
+
 /// Why a write action cannot apply: the person, then the scope the action needs.
 fn write_reason(profile: &Profile, action: &Action) -> Option<Msg> {
     if !profile.person.active {
@@ -162,12 +204,11 @@ pub fn Tools(profile: Profile) -> impl IntoView {
         </nav>
         <div id="tool-panel" class="tool-panel">
             {move || open.get().map(|tool| {
-                let panel = match tool {
-                    Tool::Task => view! { <TaskForm me them kept=task/> }.into_any(),
-                    Tool::Meeting => view! { <MeetingForm me them their_zone=their_zone.clone() kept=meeting/> }.into_any(),
-                    Tool::Thanks => view! { <ThanksForm me them kept=thanks/> }.into_any(),
-                    Tool::Qr => view! { <QrPanel vcard=qr_card.clone()/> }.into_any(),
+                let panel = ToolPanel {
+                    tool, me, them, their_zone: their_zone.clone(), vcard: qr_card.clone(),
+                    kept: (task, meeting, thanks),
                 };
+                let panel = view! { <OnUse lang arrive=tools_part args=panel/> };
                 view! {
                     <div class="panel tool">
                         <button type="button" class="close" aria-label=t(lang, Msg::Close) on:click=move |_| open.set(None)>"×"</button>

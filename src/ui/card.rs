@@ -4,6 +4,7 @@
 
 use super::about::{AboutSection, Chips};
 use super::actions::{Actions, Tools};
+use super::parts::{OnUse, part};
 use super::people::{PeoplePanel, PersonSearch};
 use super::shared::{Bridge, Ui, use_ui};
 use super::theme::ThemeSwitch;
@@ -51,6 +52,7 @@ pub fn ProfileCard(
     let show_lists = move || {
         if below_fold.try_get_untracked() == Some(false) {
             below_fold.try_set(true);
+            super::actions::fetch_tools();
         }
     };
     request_animation_frame(move || set_timeout(show_lists, std::time::Duration::ZERO));
@@ -79,12 +81,28 @@ pub fn ProfileCard(
                 person=person.id on_open/>
             <AboutSection profile=profile.clone()/>
             {move || below_fold.get().then(|| view! {
-                <PeoplePanel profile=profile.clone() on_open/>
-                <PersonSearch on_open/>
+                <OnUse lang arrive=people_part args=(profile.clone(), on_open)/>
             })}
             <footer class="card-footer"><ThemeSwitch/></footer>
         </article>
     }
+}
+
+// The colleagues' lists and the search: the part `people`, downloaded once the card is painted.
+part!(
+    people,
+    people_part,
+    people_entry,
+    (Profile, Callback<UserId>),
+    people_view
+);
+
+fn people_view((profile, on_open): (Profile, Callback<UserId>)) -> AnyView {
+    view! {
+        <PeoplePanel profile on_open/>
+        <PersonSearch on_open/>
+    }
+    .into_any()
 }
 
 #[component]

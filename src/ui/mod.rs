@@ -8,6 +8,7 @@ mod card;
 mod failure;
 mod forms;
 mod install;
+mod parts;
 mod people;
 mod share;
 mod shared;
@@ -23,6 +24,8 @@ use crate::profile::{self, LoadError, Profile};
 pub use card::ProfileCard;
 pub use install::InstallPage;
 use leptos::prelude::*;
+use parts::part;
+pub use parts::{Arrival, Entry, Missing, OnUse};
 pub use shared::Bridge;
 pub use status::{ErrorPanel, OutsidePage};
 
@@ -176,7 +179,9 @@ pub fn App(
                     <p class="status" role="status" aria-live="polite">{t(lang.get(), Msg::Connecting)}</p>
                 }.into_any(),
                 Phase::Outside => view! { <OutsidePage lang=lang.get()/> }.into_any(),
-                Phase::Install(bridge) => view! { <InstallPage lang=lang.get() bridge/> }.into_any(),
+                Phase::Install(bridge) => view! {
+                    <OnUse lang=lang.get() arrive=install_part args=(lang.get(), bridge)/>
+                }.into_any(),
                 Phase::Loading(_) => view! {
                     <div class="skeleton" role="status" aria-live="polite">
                         <div class="skeleton-avatar"></div>
@@ -208,6 +213,20 @@ pub fn App(
             }}}
         </main>
     }
+}
+
+// The application's own page (install and settings): the part `install`, downloaded when the
+// portal opens it.
+part!(
+    install,
+    install_part,
+    install_entry,
+    (Lang, Bridge),
+    install_view
+);
+
+fn install_view((lang, bridge): (Lang, Bridge)) -> AnyView {
+    view! { <InstallPage lang bridge/> }.into_any()
 }
 
 fn fail(phase: RwSignal<Phase>, error: LoadError) {

@@ -9,6 +9,7 @@ use wasm_bindgen_test::*;
 
 mod drawn;
 mod look;
+mod parts;
 mod people;
 #[path = "../support/mod.rs"]
 mod support;
