@@ -35,7 +35,7 @@ async function holdApp(page, { fail = false } = {}) {
   const released = new Promise((resolve) => { release = resolve; });
   let failing = fail;
   let failures = 0;
-  await page.route(/\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js)(\?.*)?$/, async (route) => {
+  await page.route(/\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js|-parts\.js)(\?.*)?$/, async (route) => {
     if (failing && /\.js(\?.*)?$/.test(route.request().url())) {
       failures += 1;
       return route.abort('connectionreset');
@@ -81,7 +81,7 @@ test('the card is drawn before the app is downloaded, and the app takes it over 
   // Everything the drawn card needed came before the app: its files were never asked for.
   const fetched = await frame.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.ok(fetched.some((name) => /\/paint-[0-9a-f]{8,16}_bg\.wasm$/.test(name)), fetched.join('\n'));
-  assert.ok(!fetched.some((name) => /\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js)/.test(name)), fetched.join('\n'));
+  assert.ok(!fetched.some((name) => /\/profile-widget-[0-9a-f]{16}(_bg\.wasm|\.js|-parts\.js)/.test(name)), fetched.join('\n'));
   assert.equal((await control(sim.portal, '/sim/api/log')).requests - before, 1);
   const drawn = await cardText(frame, '.first-card');
   // A contact link focused in the drawn card keeps the focus when the app takes over.

@@ -46,7 +46,8 @@ export function load_app(file, attempt) {
 }
 export function preload_app(file) {
   const script = new URL('../../' + file, import.meta.url).href;
-  const links = [['modulepreload', script, ''], ['preload', script.replace(/[.]js$/, '_bg.wasm'), 'fetch']];
+  const links = [['modulepreload', script, ''], ['modulepreload', script.replace(/[.]js$/, '-parts.js'), ''],
+    ['preload', script.replace(/[.]js$/, '_bg.wasm'), 'fetch']];
   for (const [rel, href, as] of links) {
     const link = document.createElement('link');
     link.rel = rel;
@@ -66,7 +67,8 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn load_app(file: &str, attempt: u32) -> Result<js_sys::Promise, JsValue>;
 
-    /// Starts downloading the app `file` and its wasm without running them, so that they
+    /// Starts downloading the app `file`, its wasm and the loader of its parts (which the app
+    /// imports: else fetched only once the app runs) without running them, so that they
     /// arrive while the card's request is out, not after the card is drawn.
     #[wasm_bindgen(catch)]
     fn preload_app(file: &str) -> Result<(), JsValue>;
