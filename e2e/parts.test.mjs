@@ -67,6 +67,45 @@ for (const name of BROWSERS) {
     await page.close();
   });
 
+  test(`${name}: the tools part's meeting and appreciation send, the people part's lists and search open a card`, async () => {
+    // They work in the browser's time zone: every hour of my day suits them.
+    await control(sim.portal, '/sim/api/person', { id: 2, time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    const { page, problems, frame, handle } = await openWidgetIn(browsers[name], sim);
+    await frame.locator('.tools .meeting').click();
+    await frame.locator('.meeting-form input[name=name]').fill('Planning');
+    await frame.locator('.meeting-form select[name=day]:enabled').waitFor({ timeout: 10000 });
+    // Tomorrow or later (the driver has no selectOption): as a user's choice, with its event.
+    await handle.evaluate(() => {
+      const day = document.querySelector('.meeting-form select[name=day]');
+      day.selectedIndex = 1;
+      day.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await frame.locator('.meeting-form .slot input').first().waitFor({ timeout: 10000 });
+    await handle.evaluate(() => [...document.querySelectorAll('.meeting-form .slot input')].at(-1).click());
+    await frame.locator('.meeting-form button[type=submit]').click();
+    await frame.locator('.meeting-form .form-note.done').waitFor({ timeout: 10000 });
+    await frame.locator('.tools .thanks').click();
+    await handle.evaluate(() => document.querySelectorAll('.thanks-form .medal input')[2].click());
+    await frame.locator('.thanks-form textarea[name=message]').fill('Thanks for the release!');
+    await frame.locator('.thanks-form button[type=submit]').click();
+    await frame.locator('.thanks-form .form-note.done').waitFor({ timeout: 10000 });
+    const { writes } = await log();
+    assert.deepEqual(writes.map((w) => w.method), ['calendar.event.add', 'log.blogpost.add']);
+    assert.equal(writes[0].params.name, 'Planning');
+    assert.equal(writes[1].params.GRATITUDE_MEDAL, 'cup');
+    // The people part: a colleague list, and the search, which opens a colleague's card.
+    await frame.locator('.people [role=tab]').first().click();
+    await frame.locator('.people-list .person-button').first().waitFor({ timeout: 10000 });
+    const { users } = await control(sim.portal, '/sim/api/state');
+    const target = users.find((u) => u.id > 10 && u.active && u.type === 'employee');
+    await frame.locator('.finder .search').fill(target.name);
+    await frame.locator('.search-results .person-button').first().waitFor({ timeout: 10000 });
+    await frame.locator('.search-results .person-button').first().click();
+    await frame.locator('.back').waitFor({ timeout: 10000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test(`${name}: a part that cannot be downloaded is said with a retry, which downloads it again`, async () => {
     const { page, problems, frame, handle } = await openWidgetIn(browsers[name], sim, { settings: { parts_refused: 1000 } });
     await frame.locator('.tools .meeting').click();
