@@ -106,19 +106,21 @@ test('the card is drawn before the app is downloaded, and the app takes it over 
   await page.close();
 });
 
-/** Holds the BX24 library back until `release()` is called (it is loaded after the card);
- * `requests()` counts its requests. With `fail`, the first is answered with a dropped connection. */
+/** Holds the BX24 library back until `release()` is called (the first paint asks for it beside the card);
+ * `requests()` counts its requests. With `fail`, every request is answered with a dropped
+ * connection until `heal()` is called (the first paint and the app may each have asked). */
 async function holdLibrary(page, { fail = false } = {}) {
   let release;
   const released = new Promise((resolve) => { release = resolve; });
   let requests = 0;
+  let failing = fail;
   await page.route(/\/bx24\/api\/v1\//, async (route) => {
     requests += 1;
-    if (fail && requests === 1) return route.abort('connectionreset');
+    if (failing) return route.abort('connectionreset');
     await released;
     return route.continue();
   });
-  return Object.assign(release, { requests: () => requests });
+  return Object.assign(release, { requests: () => requests, heal: () => { failing = false; } });
 }
 
 const logged = (page, text) => page.waitForFunction((t) => window.__simLog.some((e) => e.text.includes(t)), text,
@@ -184,10 +186,12 @@ test('a library that cannot be downloaded is said so under the drawn card, and R
   const library = await holdLibrary(page, { fail: true });
   library();
   const { frame, failed } = await openToFailure(page);
-  assert.equal(library.requests(), 1, 'the library\'s download was refused');
+  const refused = library.requests();
+  assert.ok(refused >= 1, 'the library\'s download was refused');
+  library.heal();
   await failed.locator('button').click();
   await frame.locator('.profile-card .actions .message').waitFor({ timeout: 15000 });
-  assert.equal(library.requests(), 2, 'Retry asked for it once more');
+  assert.equal(library.requests(), refused + 1, 'Retry asked for it once more');
   assert.equal(await frame.locator('.first-card, .load-failed').count(), 0);
   await page.close();
 });
