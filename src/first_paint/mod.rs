@@ -103,11 +103,6 @@ pub fn run() {
     wasm_bindgen_futures::spawn_local(async {
         crate::page::mark("profile:start");
         let _ = preload_app(&app_file());
-        // The library beside the card, never before it: the app needs it, and a warm card
-        // waited for it after the paint (BENCHMARKS.md, "the library beside the paint").
-        wasm_bindgen_futures::spawn_local(async {
-            bx24::early::load_library().await;
-        });
         let host = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("app"));
