@@ -40,6 +40,7 @@ try {
       },
     });
     await shot('ja-my-card', 'USER_PROFILE_MENU', { lang: 'ja' });
+    await shot('kz-colleague', 'USER_PROFILE_TOOLBAR', { lang: 'kz' });
   }
 } finally {
   await browser.close();

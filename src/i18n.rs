@@ -24,8 +24,9 @@ fn fill(text: &str, value: &str) -> String {
     [before, value, after].concat()
 }
 
-/// "3 h ahead of you", "1 h 30 min behind you", "same time as you": the units are the
-/// language's own `hours` and `minutes`, the phrase its `ahead_of_you` or `behind_you`.
+/// "3 h ahead of you", "1 h 30 min behind you", "same time as you": the amounts are the
+/// language's own `hours` and `minutes` (which join number and unit as the language does), the
+/// phrase its `ahead_of_you` or `behind_you`.
 ///
 /// ```
 /// use profile_widget::i18n::{time_difference, Lang};
@@ -34,24 +35,54 @@ fn fill(text: &str, value: &str) -> String {
 /// assert_eq!(time_difference(Lang::En, 0), "same time as you");
 /// assert_eq!(time_difference(Lang::De, 30), "30 Min. später als bei Ihnen");
 /// assert_eq!(time_difference(Lang::Ru, -60), "на 1 ч раньше, чем у вас");
+/// assert_eq!(time_difference(Lang::Ja, 150), "あなたより2時間30分進んでいます");
 /// ```
 pub fn time_difference(lang: Lang, minutes: i32) -> String {
     if minutes == 0 {
         return t_card(lang, CardMsg::SameTimeAsYou).to_owned();
     }
-    let (hours, rest) = (minutes.abs() / 60, minutes.abs() % 60);
-    let (h, min) = (t_card(lang, CardMsg::Hours), t_card(lang, CardMsg::Minutes));
-    let amount = match (hours, rest) {
-        (0, m) => format!("{m} {min}"),
-        (h_, 0) => format!("{h_} {h}"),
-        (h_, m) => format!("{h_} {h} {m} {min}"),
-    };
+    let (hours, rest) = (minutes.unsigned_abs() / 60, minutes.unsigned_abs() % 60);
+    let hours_text = t_card(lang, CardMsg::Hours);
+    let mut amount = String::new();
+    if hours > 0 {
+        amount = fill(hours_text, &hours.to_string());
+    }
+    if rest > 0 {
+        // A language that writes "2 h" writes "2 h 30 min"; one that writes "2時間", "2時間30分".
+        if hours > 0 && hours_text.contains(' ') {
+            amount.push(' ');
+        }
+        amount += &minutes_amount(lang, rest);
+    }
     let phrase = if minutes > 0 {
         CardMsg::AheadOfYou
     } else {
         CardMsg::BehindYou
     };
     fill(t_card(lang, phrase), &amount)
+}
+
+/// "30 min", "30分": a number of minutes as the language writes it.
+///
+/// ```
+/// use profile_widget::i18n::{minutes_amount, Lang};
+/// assert_eq!(minutes_amount(Lang::En, 30), "30 min");
+/// assert_eq!(minutes_amount(Lang::ZhCn, 60), "60分钟");
+/// ```
+pub fn minutes_amount(lang: Lang, minutes: u32) -> String {
+    fill(t_card(lang, CardMsg::Minutes), &minutes.to_string())
+}
+
+/// "Absent until 14.12.2026", "14.12.2026まで不在": the language's whole phrase around a date
+/// already formatted for it.
+///
+/// ```
+/// use profile_widget::i18n::{absent_until, Lang};
+/// assert_eq!(absent_until(Lang::En, "Dec 14"), "Absent until Dec 14");
+/// assert_eq!(absent_until(Lang::Tr, "14 Ara"), "14 Ara tarihine kadar işte değil");
+/// ```
+pub fn absent_until(lang: Lang, date: &str) -> String {
+    fill(t_card(lang, CardMsg::AbsentUntil), date)
 }
 
 /// "Trying again in 3 s…", for the retry countdown.
@@ -300,137 +331,4 @@ pub fn t_card(lang: Lang, msg: CardMsg) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_item_title_built_in_everywhere_is_each_language_own() {
-        for lang in Lang::ALL {
-            assert_eq!(item_title(lang), t(lang, Msg::DefaultItemTitle), "{lang:?}");
-        }
-        assert_ne!(item_title(Lang::Ja), item_title(Lang::En));
-    }
-
-    #[test]
-    fn texts_are_found_by_key_in_every_language() {
-        assert_eq!(t(Lang::En, Msg::Connecting), "Connecting to Bitrix24…");
-        assert_eq!(
-            t(Lang::En, Msg::ErrUserNotFound),
-            "This employee was not found or is not visible to you."
-        );
-        assert_eq!(t(Lang::Fr, Msg::Copy), "Copier");
-        assert_eq!(t(Lang::Pl, Msg::Message), "Wiadomość");
-        assert_eq!(t(Lang::Uk, Msg::MyCard), "Моя картка");
-        assert_eq!(t(Lang::Es, Msg::BadgeInvited), "Invitación enviada");
-        assert_eq!(t(Lang::PtBr, Msg::InnerPhone), "Ramal");
-        assert_eq!(t(Lang::De, Msg::Mobile), "Mobil");
-        assert_eq!(t(Lang::En, Msg::RetryingIn), "Trying again in {seconds} s…");
-    }
-
-    #[test]
-    fn every_language_is_complete_and_translated() {
-        let english: Vec<&str> = card_table(Lang::En)
-            .iter()
-            .chain(table(Lang::En))
-            .copied()
-            .collect();
-        for lang in Lang::ALL {
-            let texts: Vec<&str> = card_table(lang)
-                .iter()
-                .chain(table(lang))
-                .copied()
-                .collect();
-            assert_eq!(texts.len(), COUNT);
-            assert!(texts.iter().all(|text| !text.trim().is_empty()), "{lang:?}");
-            if lang != Lang::En {
-                // Product names are the same everywhere; a few loanwords ("Online", "Links") too.
-                let brands = [
-                    "Skype",
-                    "Zoom",
-                    "LinkedIn",
-                    "Xing",
-                    "Facebook",
-                    "X (Twitter)",
-                ];
-                let same = texts
-                    .iter()
-                    .zip(&english)
-                    .filter(|(a, b)| a == b && !brands.contains(b))
-                    .count();
-                assert!(same <= 6, "{lang:?}: {same} messages identical to English");
-            }
-        }
-    }
-
-    #[test]
-    fn first_screen_messages_are_msgs_first_ones_under_the_same_names() {
-        for (index, card) in CardMsg::ALL.into_iter().enumerate() {
-            let msg = Msg::from(card);
-            assert_eq!(card as usize, index);
-            assert_eq!(msg as usize, index, "{card:?} out of place in Msg");
-            assert_eq!(format!("{card:?}"), format!("{msg:?}"));
-            for lang in Lang::ALL {
-                assert_eq!(t_card(lang, card), t(lang, msg));
-            }
-        }
-    }
-
-    #[test]
-    fn bitrix_codes() {
-        let pairs = [
-            ("en", Lang::En),
-            ("ru", Lang::Ru),
-            ("de", Lang::De),
-            ("la", Lang::Es),
-            ("br", Lang::PtBr),
-            ("fr", Lang::Fr),
-            ("pl", Lang::Pl),
-            ("ua", Lang::Uk),
-            ("in", Lang::Hi),
-            ("vn", Lang::Vi),
-            ("kz", Lang::Kk),
-            ("sc", Lang::ZhCn),
-            ("tc", Lang::ZhTw),
-            ("ar", Lang::Ar),
-            ("ja", Lang::Ja),
-            ("RU", Lang::Ru),
-            ("", Lang::En),
-            ("zz", Lang::En),
-        ];
-        for (code, lang) in pairs {
-            assert_eq!(Lang::from_bitrix(code), lang, "{code}");
-        }
-        assert!(
-            Lang::ALL
-                .iter()
-                .all(|l| Lang::from_bitrix(l.bitrix_code()) == *l)
-        );
-        // Bitrix24's 20 interface languages, as the official SDK lists them.
-        let codes = "ru id ms de en la fr in it pl br vn tr kz ua ar th sc tc ja";
-        let mut ours: Vec<_> = Lang::ALL.iter().map(|l| l.bitrix_code()).collect();
-        let mut theirs: Vec<_> = codes.split(' ').collect();
-        ours.sort_unstable();
-        theirs.sort_unstable();
-        assert_eq!(ours, theirs);
-    }
-
-    #[test]
-    fn time_phrases_in_every_language_use_its_own_units() {
-        for lang in Lang::ALL {
-            let ahead = time_difference(lang, 150);
-            let amount = format!("2 {} 30 {}", t(lang, Msg::Hours), t(lang, Msg::Minutes));
-            assert_eq!(ahead, fill(t(lang, Msg::AheadOfYou), &amount), "{lang:?}");
-            assert!(!ahead.contains('{'), "{lang:?}: {ahead}");
-            let behind = time_difference(lang, -60);
-            assert!(
-                behind.contains(&format!("1 {}", t(lang, Msg::Hours))),
-                "{lang:?}: {behind}"
-            );
-            let retry = retrying_in(lang, 4);
-            assert!(
-                retry.contains('4') && !retry.contains('{'),
-                "{lang:?}: {retry}"
-            );
-        }
-    }
-}
+mod tests;

@@ -153,13 +153,7 @@ fn presence(lang: Lang, profile: &Profile) -> (&'static str, String) {
         .presence
         .as_ref()
         .and_then(|p| p.absent_until_on(format::today()))
-        .map(|until| {
-            format!(
-                "{} {}",
-                t_card(lang, CardMsg::AbsentUntil),
-                format::date(lang, until)
-            )
-        });
+        .map(|until| crate::i18n::absent_until(lang, &format::date(lang, until)));
     let online = profile.person.is_online()
         || profile
             .presence

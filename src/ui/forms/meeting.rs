@@ -5,7 +5,7 @@
 use super::{Kept, WriteState, WriteStatus, check, clear_note, sending, submit};
 use crate::card::format;
 use crate::context::UserId;
-use crate::i18n::{Msg, t, t_with};
+use crate::i18n::{Msg, minutes_amount, t, t_with};
 use crate::profile::actions::{MEETING, MeetingDraft};
 use crate::profile::meeting::{self, Both, clock, working_days};
 use crate::profile::{Date, api};
@@ -164,7 +164,7 @@ pub fn MeetingForm(
                         draft.update(|d| { d.length = length; d.start = None; });
                     }>
                         {[30u32, 60].map(|m| view! {
-                            <option value=m.to_string() selected=draft.with_untracked(|d| d.length == m)>{format!("{m} {}", t(lang, Msg::Minutes))}</option>
+                            <option value=m.to_string() selected=draft.with_untracked(|d| d.length == m)>{minutes_amount(lang, m)}</option>
                         }).collect_view()}
                     </select>
                 </label>
