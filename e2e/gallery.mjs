@@ -1,6 +1,7 @@
 // The README's gallery: the widget's main states in the demo portal, saved into
 // docs/screenshots/ as `<prefix><state>.png`. Not a test (the look tests assert what these
-// show): `node e2e/gallery.mjs [dist] [prefix]` after a build, with the portal built.
+// show): `node e2e/gallery.mjs [dist] [prefix]` after a build, with the portal built. The
+// Japanese card needs a CJK font (Debian's fonts-noto-cjk), or its glyphs are drawn as boxes.
 import path from 'node:path';
 import { root, startPortal } from './support/portal.mjs';
 import { launch } from './support/browser.mjs';
