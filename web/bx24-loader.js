@@ -6,7 +6,7 @@
  * whoever opens us.
  *
  * It does what the card needs before any wasm arrives, without the BX24 library (about 20 KB,
- * asked for by the first paint, which never waits for it): it asks the portal for the init data itself (getInitData over
+ * asked for when the first paint starts, and never waited for): it asks the portal for the init data itself (getInitData over
  * postMessage, bitrix24.md section 3) and, in a profile placement with a plain USER_ID, posts
  * CARD_BATCH for that user and leaves the answer on the page for the wasm
  * (crates/bx24/src/handover.rs), which takes it instead of sending its own. CARD_BATCH is the
@@ -147,7 +147,7 @@
     parent.postMessage('getInitData::' + callback + ':' + sid, origin);
   }
 
-  /* The BX24 library, loaded once when first asked (by the first paint): whether it started. A
+  /* The BX24 library, loaded once when first asked (as the first paint starts): whether it started. A
    * failed download is forgotten, so that the next ask tries again. */
   function libraryFrom(src) {
     var loading = null;
