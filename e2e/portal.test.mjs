@@ -189,7 +189,7 @@ test('my own card from the user menu', async () => {
 
 test('every one of the 20 portal languages reaches the card, Arabic right to left', async () => {
   const expected = {
-    en: ['Colleague', 'Message'], ru: ['Коллега', 'Написать'], de: ['Kollege', 'Nachricht'],
+    en: ['Colleague', 'Message'], ru: ['Коллега', 'Написать'], de: ['Teammitglied', 'Nachricht'],
     la: ['Colega', 'Mensaje'], br: ['Colega', 'Mensagem'], fr: ['Collègue', 'Message'],
     pl: ['Współpracownik', 'Wiadomość'], ua: ['Колега', 'Написати'], id: ['Rekan kerja', 'Pesan'],
     ms: ['Rakan sekerja', 'Mesej'], in: ['सहकर्मी', 'संदेश'], it: ['Collega', 'Messaggio'],

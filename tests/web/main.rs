@@ -241,7 +241,7 @@ async fn a_colleague_in_german_with_local_formats() {
     let host = host();
     let _mounted = mount(&host);
     find(&host, ".profile-card").await;
-    assert_eq!(text(&host, ".mode"), "Kollege");
+    assert_eq!(text(&host, ".mode"), "Teammitglied");
     assert_eq!(text(&host, ".actions .phone"), "Telefon");
     assert!(text(&host, ".local-time").starts_with("Ortszeit"));
 }
