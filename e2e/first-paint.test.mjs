@@ -106,7 +106,7 @@ test('the card is drawn before the app is downloaded, and the app takes it over 
   await page.close();
 });
 
-/** Holds the BX24 library back until `release()` is called (the loader asks for it as the first paint starts);
+/** Holds the BX24 library back until `release()` is called (it is loaded after the card);
  * `requests()` counts its requests. With `fail`, every request is answered with a dropped
  * connection until `heal()` is called (the first paint and the app may each have asked). */
 async function holdLibrary(page, { fail = false } = {}) {

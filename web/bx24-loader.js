@@ -6,7 +6,7 @@
  * whoever opens us.
  *
  * It does what the card needs before any wasm arrives, without the BX24 library (about 20 KB,
- * asked for when the first paint starts, and never waited for): it asks the portal for the init data itself (getInitData over
+ * loaded after the card): it asks the portal for the init data itself (getInitData over
  * postMessage, bitrix24.md section 3) and, in a profile placement with a plain USER_ID, posts
  * CARD_BATCH for that user and leaves the answer on the page for the wasm
  * (crates/bx24/src/handover.rs), which takes it instead of sending its own. CARD_BATCH is the
@@ -147,7 +147,7 @@
     parent.postMessage('getInitData::' + callback + ':' + sid, origin);
   }
 
-  /* The BX24 library, loaded once when first asked (as the first paint starts): whether it started. A
+  /* The BX24 library, loaded once when first asked (after the card): whether it started. A
    * failed download is forgotten, so that the next ask tries again. */
   function libraryFrom(src) {
     var loading = null;
@@ -209,11 +209,7 @@
   var init = new Promise(function (resolve) {
     try { early(origin, endpoint, domain, parts[2], resolve); } catch (e) { resolve(null); }
   });
-  var library = libraryFrom(src);
-  var slot = { library: library, fit: fitter(origin, parts[2]), command: commander(origin, parts[2]) };
-  /* The first paint reads init as it starts: the library is asked for then, beside the card and
-   * never before its code (BENCHMARKS.md, "the library beside the paint"). defineProperty, not
-   * a getter in the literal: Trunk's minifier turns that into a method. */
-  Object.defineProperty(slot, 'init', { get: function () { library(); return init; } });
-  window[Symbol.for(FRAME_SLOT)] = slot;
+  window[Symbol.for(FRAME_SLOT)] = {
+    init: init, library: libraryFrom(src), fit: fitter(origin, parts[2]), command: commander(origin, parts[2])
+  };
 })();

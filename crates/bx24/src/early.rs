@@ -1,6 +1,6 @@
 //! The frame before the BX24 library: what the page's inline loader (`web/bx24-loader.js`)
 //! learned and sent while the wasm downloaded, for the first paint, which draws the card
-//! without the library (about 20 KB, loaded beside the card, [`load_library`]).
+//! without the library (about 20 KB, loaded after the card, [`load_library`]).
 //!
 //! The loader asks the portal for the init data itself and leaves under
 //! `Symbol.for("profile-widget.frame")` a promise of its facts (without the token), a way to
