@@ -202,12 +202,21 @@ impl Part {
     }
 }
 
-/// Why fetched texts were not taken (the language then shows in English).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why fetched texts were not taken (the language then shows in English). Its text is for
+/// the developer's console (Display, as Debug formatting would cost the first paint bytes).
+///
+/// ```
+/// use profile_widget::i18n::TextsError;
+/// let short = TextsError::Count { expected: 51, found: 3 };
+/// assert_eq!(short.to_string(), "3 texts for 51 messages");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TextsError {
     /// Made for other keys than this build's (an old or foreign file).
+    #[error("made for another build")]
     Keys,
     /// Not one text per message.
+    #[error("{found} texts for {expected} messages")]
     Count {
         /// The messages of the part.
         expected: usize,
@@ -215,6 +224,7 @@ pub enum TextsError {
         found: usize,
     },
     /// A text whose `{placeholder}` differs from English's (its index).
+    #[error("text {0} has another placeholder than English's")]
     Placeholder(usize),
 }
 
@@ -302,20 +312,30 @@ pub fn has_texts(lang: Lang, part: Part) -> bool {
 /// assert_eq!(install(Lang::De, Part::Card, "0000", vec![]), Err(TextsError::Keys));
 /// ```
 pub fn install(lang: Lang, part: Part, keys: &str, texts: Vec<String>) -> Result<(), TextsError> {
-    // Checked even when built in (natively every language is), so that the tests see the check.
     match part {
-        Part::Card => {
-            let table = checked(REFERENCE_TABLES.0, keys, texts)?;
-            if built_in_card(lang).is_none() {
-                keep(&INSTALLED_CARD, lang, table);
-            }
-        }
+        Part::Card => install_card(lang, keys, texts),
         Part::App => {
+            // Checked even when built in (natively every language is), so that the tests see it.
             let table = checked(REFERENCE_TABLES.1, keys, texts)?;
             if built_in(lang).is_none() {
                 keep(&INSTALLED_APP, lang, table);
             }
+            Ok(())
         }
+    }
+}
+
+/// [`install`] of the first screen's part: what the first paint links, without the other
+/// part's English texts (which [`install`] checks the app's files against).
+///
+/// ```
+/// use profile_widget::i18n::{install_card, Lang, TextsError};
+/// assert_eq!(install_card(Lang::De, "0000", vec![]), Err(TextsError::Keys));
+/// ```
+pub fn install_card(lang: Lang, keys: &str, texts: Vec<String>) -> Result<(), TextsError> {
+    let table = checked(REFERENCE_TABLES.0, keys, texts)?;
+    if built_in_card(lang).is_none() {
+        keep(&INSTALLED_CARD, lang, table);
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! the first screen's in hand before any wasm runs. Any failure (no loader, a file missing,
 //! late or made for another build) leaves English, and says so in the console.
 
-use crate::i18n::{self, Lang, Part};
+use crate::i18n::{self, Lang, Part, TextsError};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the loader puts its texts function: `Symbol.for(TEXTS_SLOT)` on `window`.
@@ -46,41 +46,65 @@ pub fn prefetch(lang: Lang, part: Part) {
 /// ```no_run
 /// # async fn demo() {
 /// use profile_widget::i18n::{Lang, Part};
-/// let shown = profile_widget::texts::language(Lang::De, &[Part::Card]).await;
+/// let shown = profile_widget::texts::language(Lang::De, &Part::ALL).await;
 /// # }
 /// ```
 pub async fn language(lang: Lang, parts: &[Part]) -> Lang {
     for &part in parts {
-        load(lang, part).await;
-        if !i18n::has_texts(lang, part) {
+        let install = |keys: &str, texts| i18n::install(lang, part, keys, texts);
+        if !load(lang, part, install).await {
             return Lang::default();
         }
     }
     lang
 }
 
-/// Fetches `lang`'s texts of `part` through the loader and takes them, unless they are built
-/// in or in already.
-async fn load(lang: Lang, part: Part) {
+/// [`language`] for the first screen's texts alone, as the first paint needs them: it links
+/// only the first screen's English texts (the check of a fetched file compares with English).
+///
+/// ```no_run
+/// # async fn demo() {
+/// use profile_widget::i18n::Lang;
+/// let shown = profile_widget::texts::card_language(Lang::De).await;
+/// # }
+/// ```
+pub async fn card_language(lang: Lang) -> Lang {
+    let install = |keys: &str, texts| i18n::install_card(lang, keys, texts);
+    if load(lang, Part::Card, install).await {
+        lang
+    } else {
+        Lang::default()
+    }
+}
+
+/// Fetches `lang`'s texts of `part` through the loader and takes them with `install`, unless
+/// they are built in or in already. Whether they are in now.
+async fn load(
+    lang: Lang,
+    part: Part,
+    install: impl FnOnce(&str, Vec<String>) -> Result<(), TextsError>,
+) -> bool {
     if i18n::has_texts(lang, part) {
-        return;
+        return true;
     }
     let Some(promise) = request(lang, part) else {
-        return;
+        return false;
     };
     let file = wasm_bindgen_futures::JsFuture::from(promise).await.ok();
-    let taken = file
-        .as_ref()
-        .and_then(read)
-        .map(|(keys, texts)| i18n::install(lang, part, &keys, texts));
-    if !matches!(taken, Some(Ok(()))) {
-        let why = format!(
-            "profile widget: the {} texts of {} are not in ({taken:?}): English instead",
-            part.name(),
-            lang.bitrix_code()
-        );
-        web_sys::console::warn_1(&why.into());
-    }
+    let why = match file.as_ref().and_then(read) {
+        None => "no file".to_owned(),
+        Some((keys, texts)) => match install(&keys, texts) {
+            Ok(()) => return true,
+            Err(refused) => refused.to_string(),
+        },
+    };
+    let warning = format!(
+        "profile widget: the {} texts of {} are not in ({why}): English instead",
+        part.name(),
+        lang.bitrix_code()
+    );
+    web_sys::console::warn_1(&warning.into());
+    false
 }
 
 /// A texts file's `keys` and `texts`.

@@ -137,7 +137,7 @@ pub async fn paint_into(host: &web_sys::Element) -> Option<Lang> {
     let results = init.batch_left(&screen.batch, PAINT_WAIT_MS).await.ok()?;
     let mut profile = screen.read(user, &results).ok()?;
     profile.viewer_admin = init.admin;
-    let lang = crate::texts::language(lang, &[Part::Card]).await;
+    let lang = crate::texts::card_language(lang).await;
     crate::page::mark("profile:data");
     draw(host, lang, &profile, &init.domain, context.code)?;
     crate::page::mark("profile:card");
