@@ -5,7 +5,7 @@ use crate::batch::{Command, Entry};
 use crate::error::{Error, Failure, RestCode, RestError};
 use crate::transport::HttpAnswer;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// The entry of a single call's answer. Errors carry the HTTP status; a body that is neither
 /// `{"result": …}` nor `{"error": …}` is [`Failure::Unreadable`].
@@ -40,7 +40,7 @@ pub(crate) fn read(method: &str, answer: HttpAnswer, after_ms: u32) -> Result<En
 pub(crate) fn read_batch(
     commands: &[Command],
     outer: Value,
-) -> Result<HashMap<String, Entry>, Error> {
+) -> Result<BTreeMap<String, Entry>, Error> {
     let Value::Object(mut maps) = outer else {
         return Err(Error::Decode {
             method: "batch".into(),
@@ -54,7 +54,7 @@ pub(crate) fn read_batch(
     };
     let (mut results, errors) = (take("result"), take("result_error"));
     let (totals, nexts) = (take("result_total"), take("result_next"));
-    let mut entries = HashMap::new();
+    let mut entries = BTreeMap::new();
     for command in commands {
         let key = command.key.as_str();
         let result =

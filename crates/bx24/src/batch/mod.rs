@@ -15,7 +15,7 @@ use super::error::{Error, RestError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
 /// Bitrix24's limit of commands in one batch.
@@ -305,7 +305,7 @@ pub(crate) struct Entry {
 /// The answers of a batch, by key.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BatchResults {
-    pub(crate) entries: HashMap<String, Entry>,
+    pub(crate) entries: BTreeMap<String, Entry>,
 }
 
 impl BatchResults {
@@ -348,10 +348,7 @@ impl BatchResults {
     /// assert!(matches!(empty.get(&me), Err(Error::Skipped(_))));
     /// ```
     pub fn get<T: DeserializeOwned>(&self, key: &BatchKey<T>) -> Result<Response<T>, Error> {
-        let entry = self
-            .entries
-            .get(&key.key)
-            .ok_or_else(|| Error::Skipped(key.key.clone()))?;
+        let entry = self.entry(&key.key)?;
         let value = entry.result.clone().map_err(Error::Rest)?;
         Ok(Response {
             data: decode(&key.method, value)?,
@@ -361,20 +358,32 @@ impl BatchResults {
     }
 
     /// As [`BatchResults::get`], moving the result out instead of copying it: for large
-    /// answers (list pages) read once.
+    /// answers (list pages) read once. The entry stays, emptied: removing it from the map would
+    /// cost more code than it frees.
     pub(crate) fn take<T: DeserializeOwned>(
         &mut self,
         key: &BatchKey<T>,
     ) -> Result<Response<T>, Error> {
-        let entry = self
-            .entries
-            .remove(&key.key)
-            .ok_or_else(|| Error::Skipped(key.key.clone()))?;
+        let entry = self.entry_mut(&key.key)?;
+        let result = std::mem::replace(&mut entry.result, Ok(Value::Null));
         Ok(Response {
-            data: decode(&key.method, entry.result.map_err(Error::Rest)?)?,
+            data: decode(&key.method, result.map_err(Error::Rest)?)?,
             total: entry.total,
             next: entry.next,
         })
+    }
+
+    // The lookups apart from `get` and `take`, which are generic: one copy of each in the bundle.
+    fn entry(&self, key: &str) -> Result<&Entry, Error> {
+        self.entries
+            .get(key)
+            .ok_or_else(|| Error::Skipped(key.to_owned()))
+    }
+
+    fn entry_mut(&mut self, key: &str) -> Result<&mut Entry, Error> {
+        self.entries
+            .get_mut(key)
+            .ok_or_else(|| Error::Skipped(key.to_owned()))
     }
 
     /// How many commands were answered (with a result or an error).

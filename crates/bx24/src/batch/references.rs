@@ -2,11 +2,11 @@
 
 use super::Entry;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// Replaces `$result[key]…` references to already answered commands (earlier chunks)
 /// inside `params`; references to anything else are left for the server.
-pub(crate) fn resolve_references(params: &mut Value, known: &HashMap<String, Entry>) {
+pub(crate) fn resolve_references(params: &mut Value, known: &BTreeMap<String, Entry>) {
     match params {
         Value::String(text) => {
             if let Some(value) = resolve_text(text, known) {
@@ -36,7 +36,7 @@ fn find_reference(text: &str, from: usize) -> Option<(usize, usize, Vec<&str>)> 
     Some((start, at, path))
 }
 
-fn lookup<'a>(known: &'a HashMap<String, Entry>, path: &[&str]) -> Option<&'a Value> {
+fn lookup<'a>(known: &'a BTreeMap<String, Entry>, path: &[&str]) -> Option<&'a Value> {
     let (key, rest) = path.split_first()?;
     let mut value = known.get(*key)?.result.as_ref().ok()?;
     for segment in rest {
@@ -49,7 +49,7 @@ fn lookup<'a>(known: &'a HashMap<String, Entry>, path: &[&str]) -> Option<&'a Va
     Some(value)
 }
 
-fn resolve_text(text: &str, known: &HashMap<String, Entry>) -> Option<Value> {
+fn resolve_text(text: &str, known: &BTreeMap<String, Entry>) -> Option<Value> {
     let (start, end, path) = find_reference(text, 0)?;
     if start == 0 && end == text.len() {
         return lookup(known, &path).cloned();

@@ -12,7 +12,7 @@ fn ok(value: Value) -> Entry {
 
 #[test]
 fn whole_reference_takes_the_raw_value() {
-    let known = HashMap::from([(
+    let known = BTreeMap::from([(
         "me".to_owned(),
         ok(json!({"ID": "42", "UF_DEPARTMENT": [3, 7]})),
     )]);
@@ -23,7 +23,7 @@ fn whole_reference_takes_the_raw_value() {
 
 #[test]
 fn references_inside_text_are_substituted() {
-    let known = HashMap::from([
+    let known = BTreeMap::from([
         ("me".to_owned(), ok(json!({"ID": "42", "N": 5}))),
         ("list".to_owned(), ok(json!([{"ID": "7"}]))),
     ]);
@@ -34,7 +34,7 @@ fn references_inside_text_are_substituted() {
 
 #[test]
 fn unknown_references_stay_for_the_server() {
-    let known = HashMap::from([("me".to_owned(), ok(json!({"ID": "42"})))]);
+    let known = BTreeMap::from([("me".to_owned(), ok(json!({"ID": "42"})))]);
     let mut params = json!({
         "a": "$result[other][ID]",
         "b": "$result[me][MISSING]",
@@ -57,7 +57,7 @@ fn unknown_references_stay_for_the_server() {
 
 #[test]
 fn failed_commands_resolve_nothing() {
-    let known = HashMap::from([(
+    let known = BTreeMap::from([(
         "me".to_owned(),
         Entry {
             result: Err(RestError {
@@ -83,7 +83,7 @@ fn typed_results_and_errors() {
     let denied = batch.add::<Value, _>("denied", "x.get", &()).unwrap();
     let skipped = batch.add::<Value, _>("skipped", "x.get", &()).unwrap();
     let results = BatchResults {
-        entries: HashMap::from([
+        entries: BTreeMap::from([
             (
                 "ids".to_owned(),
                 Entry {

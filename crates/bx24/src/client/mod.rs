@@ -18,7 +18,7 @@ use futures::future::{LocalBoxFuture, Shared};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// Told before each retry: what failed, which attempt, and the wait before the next one.
@@ -187,7 +187,7 @@ impl<T: Transport + 'static> Rest<T> {
     /// `$result[…]` references between them resolved across requests, and returns each
     /// command's own result.
     pub async fn batch(&self, batch: &Batch) -> Result<BatchResults, Error> {
-        let mut entries: HashMap<String, Entry> = HashMap::new();
+        let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         for chunk in batch.commands.chunks(MAX_BATCH_COMMANDS) {
             if batch.halt && entries.values().any(|e| e.result.is_err()) {
                 break; // later commands count as skipped, as the server would report them
@@ -217,7 +217,7 @@ impl<T: Transport + 'static> Rest<T> {
         if auth.expired_at(self.inner.transport.now_ms()) {
             return None;
         }
-        let commands = resolved(&batch.commands, &HashMap::new());
+        let commands = resolved(&batch.commands, &BTreeMap::new());
         let body = with_token(auth.access_token(), &batch_body(&commands, batch.halt));
         Some((commands, self.url("batch"), body))
     }
@@ -307,7 +307,7 @@ fn with_token(token: &str, params: &str) -> String {
 }
 
 /// `chunk` with references to already answered commands resolved.
-pub(crate) fn resolved(chunk: &[Command], known: &HashMap<String, Entry>) -> Vec<Command> {
+pub(crate) fn resolved(chunk: &[Command], known: &BTreeMap<String, Entry>) -> Vec<Command> {
     let mut commands = chunk.to_vec();
     for command in &mut commands {
         resolve_references(&mut command.params, known);
