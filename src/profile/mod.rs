@@ -16,5 +16,5 @@ pub use api::load;
 pub use load::{FirstScreen, LEVELS, LoadError, Profile, placement};
 pub use model::{
     Date, Department, Details, LinkKind, MAX_MANAGERS, Person, PhoneKind, Presence, Rows, UserType,
-    mailto_href, manager_chain, profile_link, safe_image_url, tel_href,
+    Viewer, mailto_href, manager_chain, profile_link, safe_image_url, tel_href,
 };

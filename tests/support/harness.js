@@ -159,6 +159,11 @@ function dispatch(method, params) {
     if (start + 50 < rows.length) body.next = start + 50;
     return { status: 200, body };
   }
+  if (method === 'profile' && state.users.length) {
+    const me = state.users.find((u) => u.ID === String(state.scenario.currentUser || 1));
+    const { ID, NAME, LAST_NAME, PERSONAL_GENDER, TIME_ZONE } = me;
+    return { status: 200, body: { result: { ID, ADMIN: false, NAME, LAST_NAME, PERSONAL_GENDER, TIME_ZONE }, time: {} } };
+  }
   if (method === 'user.current' && state.users.length) {
     const me = state.users.find((u) => u.ID === String(state.scenario.currentUser || 1));
     return { status: 200, body: { result: me, time: {} } };

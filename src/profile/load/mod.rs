@@ -1,12 +1,12 @@
 //! Everything the first screen needs, in one REST request: a batch with `$result[…]`
-//! references for the granted scopes, the current user, the person, their presence, their
+//! references for the granted scopes, the viewer (`profile`), the person, their presence, their
 //! departments, the ancestor departments up to [`LEVELS`] levels and every head on the way.
 //!
 //! A reference that cannot resolve (no parent above the root, no head) may make the server
 //! return an empty list, or a whole first page; the results are therefore used as pools
 //! indexed by id, and the manager chain is computed from the tree, never from positions.
 
-use super::model::{Department, Person, Presence, Rows, manager_chain};
+use super::model::{Department, Person, Presence, Rows, Viewer, manager_chain};
 use crate::bx24::{Batch, BatchKey, BatchResults, Bx24, Error};
 use crate::context::{ContextError, PlacementContext, UserId};
 use serde_json::Value;
@@ -18,7 +18,7 @@ pub const LEVELS: usize = 4;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Profile {
     /// Who is looking.
-    pub me: Person,
+    pub me: Viewer,
     /// Whom the card is about.
     pub person: Person,
     /// Presence, when the `im` scope allows it.
@@ -106,7 +106,7 @@ pub struct FirstScreen {
     /// The batch to send.
     pub batch: Batch,
     scope: BatchKey<Vec<String>>,
-    me: BatchKey<Person>,
+    me: BatchKey<Viewer>,
     person: BatchKey<Rows<Person>>,
     presence: BatchKey<Presence>,
     departments: Vec<BatchKey<Rows<Department>>>,
@@ -125,7 +125,7 @@ impl FirstScreen {
     pub fn new(user: UserId) -> Self {
         let mut batch = Batch::new();
         let scope = added(batch.add("scope", "scope", &()));
-        let me = added(batch.add("me", "user.current", &()));
+        let me = added(batch.add("me", "profile", &()));
         let person = added(batch.add("person", "user.get", &by_id(user.get())));
         let presence = added(batch.add("presence", "im.user.get", &by_id(user.get())));
         let first = by_id(person.reference(&["0", "UF_DEPARTMENT"]));

@@ -32,6 +32,24 @@ fn the_loader_sends_exactly_the_first_screens_request() {
     );
 }
 
+/// The viewer is asked with `profile` (no scope needed, a few fields) instead of
+/// `user.current`, whose whole record was an eighth of every card's first answer.
+#[test]
+fn the_viewer_comes_from_profile() {
+    let screen = FirstScreen::new(UserId::new(42).unwrap());
+    let me = screen.batch.commands().iter().find(|c| c.key == "me");
+    assert_eq!(me.map(|c| c.method.as_str()), Some("profile"));
+    let answer = json!({"ID": "7", "ADMIN": false, "NAME": "Ada", "LAST_NAME": "T",
+        "PERSONAL_GENDER": "F", "TIME_ZONE": "Europe/Berlin"});
+    let results = BatchResults::from_answers([
+        ("me".to_owned(), Ok(answer)),
+        ("person".to_owned(), Ok(json!([user(42, &[])]))),
+    ]);
+    let profile = screen.read(UserId::new(42).unwrap(), &results).unwrap();
+    assert_eq!(profile.me.id.get(), 7);
+    assert!(!profile.is_me());
+}
+
 #[test]
 fn one_request_with_references() {
     let screen = FirstScreen::new(UserId::new(42).unwrap());
@@ -193,7 +211,7 @@ fn missing_scopes_degrade_and_unknown_users_are_not_found() {
         ("person".to_owned(), Ok(json!([]))),
     ]);
     assert_eq!(screen.read(id, &results), Err(LoadError::NotFound(id)));
-    let results = BatchResults::from_answers([("me".to_owned(), denied("user.current"))]);
+    let results = BatchResults::from_answers([("me".to_owned(), denied("profile"))]);
     assert!(
         matches!(screen.read(id, &results), Err(LoadError::Bridge(e)) if e.rest_code() == Some("insufficient_scope"))
     );

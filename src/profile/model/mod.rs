@@ -172,6 +172,31 @@ pub enum UserType {
     Email,
 }
 
+/// Who is looking, from `profile`: a method every application may call (no scope), whose
+/// answer is short (id, name, time zone) where `user.current` sends the whole record, on every
+/// card's first request. The card needs only the id.
+///
+/// ```
+/// use profile_widget::profile::Viewer;
+/// let me: Viewer = serde_json::from_str(r#"{"ID":"1","ADMIN":true,"NAME":"Ada","TIME_ZONE":""}"#).unwrap();
+/// assert_eq!(me.id.get(), 1);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Viewer {
+    /// The id.
+    pub id: UserId,
+}
+
+impl<'de> Deserialize<'de> for Viewer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = serde_json::Map::deserialize(d)?;
+        let id = map.get("ID").unwrap_or(&Value::Null);
+        Ok(Self {
+            id: UserId::from_json(id).map_err(serde::de::Error::custom)?,
+        })
+    }
+}
+
 /// A person from `user.get` / `user.current`.
 ///
 /// ```
