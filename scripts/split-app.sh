@@ -15,10 +15,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 profile=${TRUNK_PROFILE:-debug}
 raw=${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$profile/profile-widget.wasm
 [[ -f $raw ]] || { echo "split-app: no $raw (Trunk builds it)" >&2; exit 1; }
-# The same passes as index.html's first paint; the features are rustc's defaults for the target.
+# The same passes as the first paint's, read from index.html (one place for both); the features
+# are rustc's defaults for the target.
+passes=$(grep -o 'data-bin="paint"[^>]*data-wasm-opt-params="[^"]*"' "$root/index.html" | sed 's/.*params="//; s/"$//')
+[[ -n $passes ]] || { echo "split-app: no data-wasm-opt-params for the first paint in index.html" >&2; exit 1; }
+read -r -a passes <<< "$passes"
 WASM_OPT_PARAMS=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals --enable-reference-types --enable-multivalue
-  --converge --flatten --rereloop -Oz --converge --flatten --rereloop -Oz --converge)
+  --enable-mutable-globals --enable-reference-types --enable-multivalue "${passes[@]}")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
