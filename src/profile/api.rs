@@ -7,7 +7,7 @@
 use super::actions::{Write, first_section};
 use super::load::{FirstScreen, LoadError, Profile};
 use super::meeting::{self, WorkTime, busy_intervals};
-use super::model::{Date, Department, Person, Rows};
+use super::model::{Date, Department, Person, Record, Rows};
 use super::outcome::Lookup;
 use crate::bx24::{Batch, Bx24, Error, ListPage, ListRequest};
 use crate::context::UserId;
@@ -34,12 +34,13 @@ pub async fn load(bx24: &Bx24, user: UserId) -> Result<Profile, LoadError> {
     Ok(profile)
 }
 
-/// The employees whose name or position matches `text` (`user.search`, one page).
+/// The employees whose name or position matches `text` (`user.search`, one page); a malformed
+/// row is left out, as in every list.
 pub async fn search(bx24: &Bx24, text: &str) -> Result<Vec<Person>, Error> {
     let found = bx24
-        .call::<Vec<Person>, _>("user.search", &json!({"FIND": text.trim()}))
+        .call::<Rows<Person>, _>("user.search", &json!({"FIND": text.trim()}))
         .await?;
-    Ok(found.data)
+    Ok(found.data.rows)
 }
 
 /// Which tags a tag belongs to.
@@ -79,7 +80,9 @@ pub fn people_in(
     departments: &[u32],
 ) -> Result<impl Stream<Item = Result<ListPage<Person>, Error>> + 'static, Error> {
     let filter = json!({"UF_DEPARTMENT": departments, "ACTIVE": true});
-    let pages = bx24.list::<Person>(ListRequest::new("user.get", &filter)?);
+    let pages = bx24.list_with(ListRequest::new("user.get", &filter)?, |row| {
+        Person::from_json(&row)
+    });
     Ok(pages.map(|page| {
         page.map(|mut page| {
             page.items

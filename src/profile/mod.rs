@@ -15,6 +15,6 @@ pub mod vcard;
 pub use api::load;
 pub use load::{FirstScreen, LEVELS, LoadError, Profile, placement};
 pub use model::{
-    Date, Department, Details, LinkKind, MAX_MANAGERS, Person, PhoneKind, Presence, Rows, UserType,
-    Viewer, mailto_href, manager_chain, profile_link, safe_image_url, tel_href,
+    Date, Department, Details, LinkKind, MAX_MANAGERS, Person, PhoneKind, Presence, Record, Rows,
+    UserType, Viewer, mailto_href, manager_chain, profile_link, safe_image_url, tel_href,
 };

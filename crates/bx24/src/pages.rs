@@ -168,6 +168,26 @@ impl<T: Transport + 'static> Rest<T> {
         &self,
         request: ListRequest,
     ) -> impl Stream<Item = Result<ListPage<R>, Error>> + 'static {
+        self.list_with(request, |row| serde_json::from_value(row).ok())
+    }
+
+    /// [`Rest::list`] with each row read by `read` instead of serde (a row it refuses is
+    /// skipped and counted): for rows the caller reads from their JSON itself.
+    ///
+    /// ```no_run
+    /// use bx24::ListRequest;
+    /// use serde_json::{json, Value};
+    /// # fn demo(rest: bx24::Rest<impl bx24::Transport + 'static>) -> Result<(), bx24::Error> {
+    /// let request = ListRequest::new("user.get", &json!({"UF_DEPARTMENT": 3}))?;
+    /// let names = rest.list_with(request, |row| row["NAME"].as_str().map(str::to_owned));
+    /// # let _ = names;
+    /// # Ok(()) }
+    /// ```
+    pub fn list_with<R: 'static>(
+        &self,
+        request: ListRequest,
+        read: fn(Value) -> Option<R>,
+    ) -> impl Stream<Item = Result<ListPage<R>, Error>> + 'static {
         let state = ListState {
             rest: self.clone(),
             request,
@@ -179,11 +199,11 @@ impl<T: Transport + 'static> Rest<T> {
             capped: false,
             done: false,
         };
-        futures::stream::unfold(state, |mut state| async move {
+        futures::stream::unfold(state, move |mut state| async move {
             if state.done {
                 return None;
             }
-            let page = state.next_request::<R>().await.map(|items| ListPage {
+            let page = state.next_request(read).await.map(|items| ListPage {
                 items,
                 loaded: state.loaded,
                 total: state.total,
@@ -246,7 +266,7 @@ impl<T: Transport + 'static> Rest<T> {
 impl<T: Transport + 'static> ListState<T> {
     /// Fetches the next request's rows, decoded page by page (each page's JSON is dropped
     /// once decoded, which keeps the peak heap of a 5,000-row list low), and advances the cursor.
-    async fn next_request<R: DeserializeOwned>(&mut self) -> Result<Vec<R>, Error> {
+    async fn next_request<R>(&mut self, read: fn(Value) -> Option<R>) -> Result<Vec<R>, Error> {
         let cursor = self.request.cursor;
         let method = self.request.method.clone();
         let mut items = Vec::new();
@@ -258,7 +278,7 @@ impl<T: Transport + 'static> ListState<T> {
                 self.total = page.total;
                 // `next` says whether more rows follow; a `total` may lie.
                 self.done = page.next.is_none();
-                self.read_page(&method, page.data, &mut items)?;
+                self.read_page(&method, page.data, read, &mut items)?;
             }
             Some(last) => {
                 let to_cap = self.request.max_rows.saturating_sub(self.loaded);
@@ -282,7 +302,7 @@ impl<T: Transport + 'static> ListState<T> {
                     let page = results.take(key)?.data;
                     // A cursor page has no `next`: one that is not full is the list's end.
                     let full = page.len() == PAGE_SIZE;
-                    self.read_page(&method, page, &mut items)?;
+                    self.read_page(&method, page, read, &mut items)?;
                     self.done = !full;
                     if !full {
                         break;
@@ -299,10 +319,11 @@ impl<T: Transport + 'static> ListState<T> {
 
     /// Advances the cursor past one page and decodes its rows into `into`, each on its own:
     /// a malformed row is skipped and counted, not fatal for the list.
-    fn read_page<R: DeserializeOwned>(
+    fn read_page<R>(
         &mut self,
         method: &str,
         rows: Vec<Value>,
+        read: fn(Value) -> Option<R>,
         into: &mut Vec<R>,
     ) -> Result<(), Error> {
         if !rows.is_empty() {
@@ -326,9 +347,9 @@ impl<T: Transport + 'static> ListState<T> {
         }
         self.loaded += rows.len();
         for row in rows {
-            match serde_json::from_value(row) {
-                Ok(item) => into.push(item),
-                Err(_) => self.skipped += 1,
+            match read(row) {
+                Some(item) => into.push(item),
+                None => self.skipped += 1,
             }
         }
         Ok(())

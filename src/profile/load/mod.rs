@@ -6,7 +6,7 @@
 //! return an empty list, or a whole first page; the results are therefore used as pools
 //! indexed by id, and the manager chain is computed from the tree, never from positions.
 
-use super::model::{Department, Person, Presence, Rows, Viewer, manager_chain};
+use super::model::{Department, Person, Presence, Record, Rows, Viewer, manager_chain};
 use crate::bx24::{Batch, BatchKey, BatchResults, Bx24, Error};
 use crate::context::{ContextError, PlacementContext, UserId};
 use serde_json::Value;
@@ -158,22 +158,33 @@ impl FirstScreen {
         }
     }
 
-    /// Reads the answers into a [`Profile`].
+    /// Reads the answers into a [`Profile`], straight from their JSON ([`Record`]): the first
+    /// paint links no serde deserializer.
     pub fn read(&self, user: UserId, results: &BatchResults) -> Result<Profile, LoadError> {
-        let scopes = results.get(&self.scope).map(|r| r.data).ok();
-        let me = results.get(&self.me)?.data;
-        let people = results.get(&self.person)?.data;
+        let scopes = results.value(&self.scope).ok().and_then(|r| texts(&r.data));
+        let me =
+            Viewer::from_json(&results.value(&self.me)?.data).ok_or_else(|| Error::Decode {
+                method: "profile".to_owned(),
+                path: "ID".to_owned(),
+                message: "no valid user id".to_owned(),
+            })?;
+        let people = Rows::<Person>::from_value(results.value(&self.person)?.data);
         let mut skipped_rows = people.skipped;
         let person = people
             .rows
             .into_iter()
             .find(|p| p.id == user)
             .ok_or(LoadError::NotFound(user))?;
-        let presence = results.get(&self.presence).ok().map(|r| r.data);
+        let presence = results
+            .value(&self.presence)
+            .ok()
+            .and_then(|r| Presence::from_json(&r.data));
         // Pools: whatever each command returned, indexed by id.
         let mut tree: Vec<Department> = Vec::new();
         for key in &self.departments {
-            let pool = results.get(key).map(|r| r.data).unwrap_or_default();
+            let pool = Rows::<Department>::from_value(
+                results.value(key).map(|r| r.data).unwrap_or_default(),
+            );
             skipped_rows += pool.skipped;
             for department in pool.rows {
                 if !tree.iter().any(|d| d.id == department.id) {
@@ -183,7 +194,8 @@ impl FirstScreen {
         }
         let mut people: Vec<Person> = Vec::new();
         for key in &self.heads {
-            let pool = results.get(key).map(|r| r.data).unwrap_or_default();
+            let pool =
+                Rows::<Person>::from_value(results.value(key).map(|r| r.data).unwrap_or_default());
             skipped_rows += pool.skipped;
             people.extend(pool.rows);
         }
@@ -214,6 +226,15 @@ impl FirstScreen {
 /// which only that panic would use, out of both bundles.
 fn added<T>(key: Result<BatchKey<T>, Error>) -> BatchKey<T> {
     key.unwrap_or_else(|_| unreachable!("first-screen keys are valid"))
+}
+
+/// A list of texts (the granted scopes), or `None` when the answer is anything else.
+fn texts(value: &Value) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|v| v.as_str().map(str::to_owned))
+        .collect()
 }
 
 /// `{"ID": id}`: one shared builder instead of a `json!` expansion per command.

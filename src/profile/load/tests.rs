@@ -216,3 +216,37 @@ fn missing_scopes_degrade_and_unknown_users_are_not_found() {
         matches!(screen.read(id, &results), Err(LoadError::Bridge(e)) if e.rest_code() == Some("insufficient_scope"))
     );
 }
+
+/// The first screen is read from its JSON without serde (`Record`): answers of the wrong
+/// shape mean what they meant when serde decoded them.
+#[test]
+fn answers_of_the_wrong_shape_are_unknown_or_refused() {
+    let id = UserId::new(42).unwrap();
+    let screen = FirstScreen::new(id);
+    let results = BatchResults::from_answers([
+        ("scope".to_owned(), Ok(json!(["user", 5]))),
+        ("me".to_owned(), Ok(user(7, &[]))),
+        ("person".to_owned(), Ok(json!([user(42, &[])]))),
+        ("presence".to_owned(), Ok(json!([]))),
+    ]);
+    let profile = screen.read(id, &results).unwrap();
+    assert_eq!(
+        profile.scopes, None,
+        "a list with a number in it is no list of scopes"
+    );
+    assert_eq!(profile.presence, None, "an empty PHP array is no presence");
+
+    for viewer in [json!({"ID": "x"}), json!({}), json!("7"), json!([])] {
+        let results = BatchResults::from_answers([
+            ("me".to_owned(), Ok(viewer.clone())),
+            ("person".to_owned(), Ok(json!([user(42, &[])]))),
+        ]);
+        assert!(
+            matches!(
+                screen.read(id, &results),
+                Err(LoadError::Bridge(crate::bx24::Error::Decode { .. }))
+            ),
+            "{viewer}"
+        );
+    }
+}

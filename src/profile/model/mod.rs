@@ -10,9 +10,35 @@ pub use details::{Details, LINK_FIELDS, MAX_LINK_BYTES, MAX_TAG_CHARS, MAX_TAGS,
 pub use links::{LinkKind, mailto_href, profile_link, safe_image_url, tel_href};
 pub use org::{Department, MAX_MANAGERS, Presence, manager_chain};
 
-use crate::context::UserId;
+use crate::context::{UserId, UserIdError};
 use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+/// A record of a REST answer (an object), read leniently straight from its JSON. The first
+/// paint reads the first screen this way, without serde's deserializer, its visitors and
+/// error messages (a tenth of its code); each record's `Deserialize`, which the app's typed
+/// calls use, is [`Record::read`] behind `Map::deserialize`.
+///
+/// ```
+/// use profile_widget::profile::{Person, Record};
+/// let json = serde_json::json!({"ID": "42", "NAME": "Ada"});
+/// let person = Person::read(json.as_object().unwrap()).unwrap();
+/// assert_eq!(person.name, "Ada");
+/// ```
+pub trait Record: Sized {
+    /// The record in `map`, or why it is none (records are told apart by their id).
+    fn read(map: &Map<String, Value>) -> Result<Self, UserIdError>;
+
+    /// The record in `value`, if it is an object that reads as one.
+    fn from_json(value: &Value) -> Option<Self> {
+        Self::read(value.as_object()?).ok()
+    }
+}
+
+/// The `Deserialize` of a [`Record`].
+fn deserialize_record<'de, T: Record, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+    T::read(&Map::deserialize(d)?).map_err(serde::de::Error::custom)
+}
 
 /// Text that may be missing, `null`, a number or an object (`{}` in some `user.get` fields).
 fn text_of(value: &Value) -> String {
@@ -74,7 +100,7 @@ impl<T> Default for Rows<T> {
     }
 }
 
-impl<T: serde::de::DeserializeOwned> Rows<T> {
+impl<T: Record> Rows<T> {
     /// Reads each row of `value` on its own.
     pub fn from_value(value: Value) -> Self {
         let items: Vec<Value> = match value {
@@ -90,16 +116,16 @@ impl<T: serde::de::DeserializeOwned> Rows<T> {
         };
         let mut rows = Self::default();
         for item in items {
-            match serde_json::from_value(item) {
-                Ok(row) => rows.rows.push(row),
-                Err(_) => rows.skipped += 1,
+            match T::from_json(&item) {
+                Some(row) => rows.rows.push(row),
+                None => rows.skipped += 1,
             }
         }
         rows
     }
 }
 
-impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Rows<T> {
+impl<'de, T: Record> Deserialize<'de> for Rows<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Ok(Self::from_value(Value::deserialize(d)?))
     }
@@ -187,13 +213,18 @@ pub struct Viewer {
     pub id: UserId,
 }
 
-impl<'de> Deserialize<'de> for Viewer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = serde_json::Map::deserialize(d)?;
+impl Record for Viewer {
+    fn read(map: &Map<String, Value>) -> Result<Self, UserIdError> {
         let id = map.get("ID").unwrap_or(&Value::Null);
         Ok(Self {
-            id: UserId::from_json(id).map_err(serde::de::Error::custom)?,
+            id: UserId::from_json(id)?,
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for Viewer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_record(d)
     }
 }
 
@@ -247,12 +278,11 @@ pub struct Person {
 
 // Read through one map instead of a derive with a custom reader per field: the same leniency
 // at a fraction of the wasm size.
-impl<'de> Deserialize<'de> for Person {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = serde_json::Map::deserialize(d)?;
+impl Record for Person {
+    fn read(map: &Map<String, Value>) -> Result<Self, UserIdError> {
         let field = |key: &str| map.get(key).unwrap_or(&Value::Null);
         Ok(Self {
-            id: UserId::from_json(field("ID")).map_err(serde::de::Error::custom)?,
+            id: UserId::from_json(field("ID"))?,
             name: text_of(field("NAME")),
             last_name: text_of(field("LAST_NAME")),
             second_name: text_of(field("SECOND_NAME")),
@@ -269,8 +299,14 @@ impl<'de> Deserialize<'de> for Person {
             employment_raw: text_of(field("UF_EMPLOYMENT_DATE")),
             time_zone: text_of(field("TIME_ZONE")),
             is_online_raw: text_of(field("IS_ONLINE")),
-            details: Details::read(&map),
+            details: Details::read(map),
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for Person {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_record(d)
     }
 }
 

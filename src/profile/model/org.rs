@@ -1,9 +1,9 @@
 //! Departments, the manager chain they imply, and presence, decoded leniently.
 
-use super::{Date, text_of};
-use crate::context::UserId;
+use super::{Date, Record, deserialize_record, text_of};
+use crate::context::{UserId, UserIdError};
 use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// A department from `department.get`.
 ///
@@ -24,19 +24,22 @@ pub struct Department {
     pub head: Option<u32>,
 }
 
-impl<'de> Deserialize<'de> for Department {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = serde_json::Map::deserialize(d)?;
+impl Record for Department {
+    fn read(map: &Map<String, Value>) -> Result<Self, UserIdError> {
         let field = |key: &str| map.get(key).unwrap_or(&Value::Null);
         let optional = |key: &str| UserId::from_json(field(key)).ok().map(UserId::get);
         Ok(Self {
-            id: UserId::from_json(field("ID"))
-                .map(UserId::get)
-                .map_err(serde::de::Error::custom)?,
+            id: UserId::from_json(field("ID"))?.get(),
             name: text_of(field("NAME")),
             parent: optional("PARENT"),
             head: optional("UF_HEAD"),
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for Department {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_record(d)
     }
 }
 
@@ -68,14 +71,19 @@ impl Presence {
     }
 }
 
-impl<'de> Deserialize<'de> for Presence {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = serde_json::Map::deserialize(d)?;
+impl Record for Presence {
+    fn read(map: &Map<String, Value>) -> Result<Self, UserIdError> {
         let field = |key: &str| map.get(key).unwrap_or(&Value::Null);
         Ok(Self {
             status: text_of(field("status")),
             absent_until: field("absent").as_str().and_then(Date::parse),
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for Presence {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_record(d)
     }
 }
 

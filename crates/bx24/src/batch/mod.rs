@@ -348,13 +348,28 @@ impl BatchResults {
     /// assert!(matches!(empty.get(&me), Err(Error::Skipped(_))));
     /// ```
     pub fn get<T: DeserializeOwned>(&self, key: &BatchKey<T>) -> Result<Response<T>, Error> {
-        let entry = self.entry(&key.key)?;
-        let value = entry.result.clone().map_err(Error::Rest)?;
+        let answer = self.value(key)?;
         Ok(Response {
-            data: decode(&key.method, value)?,
-            total: entry.total,
-            next: entry.next,
+            data: decode(&key.method, answer.data)?,
+            total: answer.total,
+            next: answer.next,
         })
+    }
+
+    /// The result of one command as JSON, with the errors of [`BatchResults::get`] but no
+    /// decoding: for a caller that reads it itself (the first paint, without serde's
+    /// deserializer in its bundle).
+    ///
+    /// ```
+    /// use bx24::{Batch, BatchResults};
+    /// use serde_json::json;
+    /// let mut batch = Batch::new();
+    /// let me = batch.add::<u32, _>("me", "profile", &()).unwrap();
+    /// let results = BatchResults::from_answers([("me".to_owned(), Ok(json!({"ID": "1"})))]);
+    /// assert_eq!(results.value(&me).unwrap().data["ID"], "1");
+    /// ```
+    pub fn value<T>(&self, key: &BatchKey<T>) -> Result<Response<Value>, Error> {
+        self.answer(&key.key)
     }
 
     /// As [`BatchResults::get`], moving the result out instead of copying it: for large
@@ -373,11 +388,18 @@ impl BatchResults {
         })
     }
 
-    // The lookups apart from `get` and `take`, which are generic: one copy of each in the bundle.
-    fn entry(&self, key: &str) -> Result<&Entry, Error> {
-        self.entries
+    // The lookups apart from `value` and `take`, which are generic: one copy of each in the
+    // bundle.
+    fn answer(&self, key: &str) -> Result<Response<Value>, Error> {
+        let entry = self
+            .entries
             .get(key)
-            .ok_or_else(|| Error::Skipped(key.to_owned()))
+            .ok_or_else(|| Error::Skipped(key.to_owned()))?;
+        Ok(Response {
+            data: entry.result.clone().map_err(Error::Rest)?,
+            total: entry.total,
+            next: entry.next,
+        })
     }
 
     fn entry_mut(&mut self, key: &str) -> Result<&mut Entry, Error> {
