@@ -13,7 +13,6 @@ use crate::bx24::{self, OpenPathOutcome};
 use crate::i18n::{CardMsg, Lang, t_card};
 use crate::profile::actions::{Action, MEETING, TASK, THANKS};
 use crate::profile::{Profile, vcard};
-use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::Element;
@@ -73,7 +72,7 @@ pub(super) fn draw(card: &Element, lang: Lang, profile: &Profile) -> Option<()> 
     if !profile.is_me() {
         let message = button(&nav, lang, ("message", ""), CardMsg::Message, reason)?;
         on_click(&message, move || {
-            bx24::early::command("imOpenMessenger", &json!({"dialogId": id.to_string()}));
+            bx24::early::command("imOpenMessenger", &[("dialogId", id.to_string().into())]);
         });
         for (class, label, video) in [
             ("call", CardMsg::AudioCall, false),
@@ -81,7 +80,10 @@ pub(super) fn draw(card: &Element, lang: Lang, profile: &Profile) -> Option<()> 
         ] {
             let call = button(&nav, lang, (class, "secondary"), label, reason)?;
             on_click(&call, move || {
-                bx24::early::command("imCallTo", &json!({"userId": id, "video": video}));
+                bx24::early::command(
+                    "imCallTo",
+                    &[("userId", id.into()), ("video", video.into())],
+                );
             });
         }
         let phone = profile.person.phones().into_iter().map(|(_, n)| n).next();
@@ -95,7 +97,7 @@ pub(super) fn draw(card: &Element, lang: Lang, profile: &Profile) -> Option<()> 
         )?;
         on_click(&dial, move || {
             if let Some(number) = &phone {
-                bx24::early::command("imPhoneTo", &json!({"phone": number}));
+                bx24::early::command("imPhoneTo", &[("phone", number.into())]);
             }
         });
     }

@@ -58,8 +58,13 @@ pub async fn init(wait_ms: u32) -> Option<EarlyInit> {
     let text = |name: &str| js::member(&facts, name).as_string();
     let placement = text("placement")?;
     let options = js::from_js(&js::member(&facts, "options")).unwrap_or_default();
+    // Built by hand: `json!` unwraps a serialization that cannot fail here, and its panic
+    // message would bring Debug formatting into the first paint for nothing else.
+    let mut placement_info = serde_json::Map::new();
+    placement_info.insert("placement".to_owned(), placement.into());
+    placement_info.insert("options".to_owned(), options);
     Some(EarlyInit {
-        placement_info: serde_json::json!({"placement": placement, "options": options}),
+        placement_info: Value::Object(placement_info),
         lang: text("lang").unwrap_or_default(),
         domain: text("domain")?,
         admin: js::member(&facts, "admin").as_bool() == Some(true),
@@ -148,31 +153,31 @@ const COMMANDS: [&str; 4] = ["imOpenMessenger", "imCallTo", "imPhoneTo", "openPa
 
 /// Sends a frame command through the loader, before the library: `imOpenMessenger`,
 /// `imCallTo`, `imPhoneTo` (fire and forget, as the library's `im.*`); the answer of those the
-/// portal answers. `None` outside a portal frame or for any other command.
-fn send_command(name: &str, params: &Value, answered: bool) -> Option<js_sys::Promise> {
+/// portal answers. Its parameters are the object of `params`' names and values. `None` outside
+/// a portal frame or for any other command.
+fn send_command(name: &str, params: &[(&str, JsValue)], answered: bool) -> Option<js_sys::Promise> {
     if !COMMANDS.contains(&name) {
         return None;
     }
     let command: js_sys::Function = js::member(&frame()?, "command").dyn_into().ok()?;
+    let object = js_sys::Object::new();
+    for (key, value) in params {
+        js_sys::Reflect::set(&object, &(*key).into(), value).ok()?;
+    }
     command
-        .call3(
-            &JsValue::NULL,
-            &name.into(),
-            &js::to_js(params),
-            &answered.into(),
-        )
+        .call3(&JsValue::NULL, &name.into(), &object, &answered.into())
         .ok()?
         .dyn_into()
         .ok()
 }
 
 /// Sends a frame command the portal does not answer (`imOpenMessenger`, `imCallTo`,
-/// `imPhoneTo`) through the loader; whether it was sent.
+/// `imPhoneTo`) through the loader, its parameters by name; whether it was sent.
 ///
 /// ```no_run
-/// bx24::early::command("imOpenMessenger", &serde_json::json!({"dialogId": "42"}));
+/// bx24::early::command("imCallTo", &[("userId", 42.into()), ("video", true.into())]);
 /// ```
-pub fn command(name: &str, params: &Value) -> bool {
+pub fn command(name: &str, params: &[(&str, JsValue)]) -> bool {
     send_command(name, params, false).is_some()
 }
 
@@ -189,7 +194,7 @@ pub fn command(name: &str, params: &Value) -> bool {
 /// # }
 /// ```
 pub async fn open_path(path: &str) -> Option<crate::OpenPathOutcome> {
-    let promise = send_command("openPath", &serde_json::json!({"path": path}), true)?;
+    let promise = send_command("openPath", &[("path", path.into())], true)?;
     let wait = crate::Options::default().interactive_timeout_ms;
     let answer = js::timeout(wait, JsFuture::from(promise)).await?.ok()?;
     Some(crate::frame::open_path_outcome(
