@@ -182,9 +182,7 @@ impl FirstScreen {
         // Pools: whatever each command returned, indexed by id.
         let mut tree: Vec<Department> = Vec::new();
         for key in &self.departments {
-            let pool = Rows::<Department>::from_value(
-                results.value(key).map(|r| r.data).unwrap_or_default(),
-            );
+            let pool: Rows<Department> = pool(results, key);
             skipped_rows += pool.skipped;
             for department in pool.rows {
                 if !tree.iter().any(|d| d.id == department.id) {
@@ -194,8 +192,7 @@ impl FirstScreen {
         }
         let mut people: Vec<Person> = Vec::new();
         for key in &self.heads {
-            let pool =
-                Rows::<Person>::from_value(results.value(key).map(|r| r.data).unwrap_or_default());
+            let pool: Rows<Person> = pool(results, key);
             skipped_rows += pool.skipped;
             people.extend(pool.rows);
         }
@@ -226,6 +223,11 @@ impl FirstScreen {
 /// which only that panic would use, out of both bundles.
 fn added<T>(key: Result<BatchKey<T>, Error>) -> BatchKey<T> {
     key.unwrap_or_else(|_| unreachable!("first-screen keys are valid"))
+}
+
+/// The rows a list command returned, none when it failed: pools, never fatal.
+fn pool<T: Record>(results: &BatchResults, key: &BatchKey<Rows<T>>) -> Rows<T> {
+    Rows::from_value(results.value(key).map(|r| r.data).unwrap_or_default())
 }
 
 /// A list of texts (the granted scopes), or `None` when the answer is anything else.
