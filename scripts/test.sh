@@ -14,7 +14,7 @@ declare -A about=(
   [records]="the RELIABILITY.md writer refuses records of other runs (unit tests)"
   [fmt]="cargo fmt --check"
   [clippy]="clippy, native"
-  [clippy-wasm]="clippy, wasm32 (also the release app's split build)"
+  [clippy-wasm]="clippy, wasm32 (also the release app's split build and the first paint without Leptos)"
   [native]="native tests (pure logic, doc examples)"
   [chromium]="browser tests in headless Chromium"
   [firefox]="browser tests in headless Firefox"
@@ -30,9 +30,10 @@ run_stage() {
     records) python3 -m unittest -v scripts/test_records.py ;;
     fmt) cargo fmt --all --check ;;
     clippy) cargo clippy --locked --workspace --all-targets -- -D warnings ;;
-    # Twice: as the tests build it, and as the release app (its parts as split points).
+    # As the tests build it, as the release app (its parts as split points), as the first paint.
     clippy-wasm) cargo clippy --locked -p profile-widget -p bx24 --all-targets "${wasm[@]}" -- -D warnings &&
-      cargo clippy --locked -p profile-widget --bin profile-widget --features split "${wasm[@]}" -- -D warnings ;;
+      cargo clippy --locked -p profile-widget --bin profile-widget --features split "${wasm[@]}" -- -D warnings &&
+      cargo clippy --locked -p profile-widget --bin paint --no-default-features "${wasm[@]}" -- -D warnings ;;
     native) cargo test --locked --workspace ;;
     chromium) env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked "${wasm[@]}" --tests ;;
     firefox) env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked "${wasm[@]}" --tests ;;

@@ -22,6 +22,7 @@ pub mod install;
 pub mod page;
 pub mod profile;
 pub mod texts;
+#[cfg(feature = "app")]
 pub mod ui;
 
 /// Mounts the widget into `#app`, replacing the skeleton `index.html` drew.
@@ -29,6 +30,7 @@ pub mod ui;
 /// ```no_run
 /// profile_widget::start(); // what main() does
 /// ```
+#[cfg(feature = "app")]
 pub fn start() {
     use wasm_bindgen::JsCast;
     if let Some(live) = page::container_beside_drawn_card() {
