@@ -131,8 +131,9 @@ impl UserId {
             Value::String(text) => text.parse(),
             Value::Number(number) => match (number.as_u64(), number.as_i64()) {
                 (Some(n), _) => Self::new(n),
-                (None, Some(_)) => Err(UserIdError::NotPositive(number.to_string())),
-                (None, None) => Err(UserIdError::NotAnInteger(number.to_string())),
+                // Written as the browser writes numbers (no float printer in the first paint).
+                (None, Some(_)) => Err(UserIdError::NotPositive(bx24::form::number(number))),
+                (None, None) => Err(UserIdError::NotAnInteger(bx24::form::number(number))),
             },
             Value::Bool(flag) => Err(UserIdError::NotANumber(flag.to_string())),
             Value::Array(_) => Err(UserIdError::NotANumber("an array".into())),
@@ -399,8 +400,13 @@ pub enum ContextError {
 /// Keeps hostile or huge values short in messages.
 fn shorten(text: &str) -> String {
     const LIMIT: usize = 40;
-    match text.char_indices().nth(LIMIT) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+    // `get`, not indexing, as in `details::cut`: no slice panic in the first paint.
+    match text
+        .char_indices()
+        .nth(LIMIT)
+        .and_then(|(cut, _)| text.get(..cut))
+    {
+        Some(kept) => format!("{kept}…"),
         None => text.to_owned(),
     }
 }

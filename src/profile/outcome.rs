@@ -160,7 +160,7 @@ fn iso_utc(ms: f64) -> String {
 fn field(row: &Value, key: &str) -> String {
     match row.get(key) {
         Some(Value::String(text)) => text.trim().to_owned(),
-        Some(Value::Number(number)) => number.to_string(),
+        Some(Value::Number(number)) => bx24::form::number(number),
         _ => String::new(),
     }
 }

@@ -159,7 +159,7 @@ impl MeetingDraft {
 pub fn first_section(result: &Value) -> Option<String> {
     match result.as_array()?.first()?.get("ID")? {
         Value::String(id) if !id.trim().is_empty() => Some(id.trim().to_owned()),
-        Value::Number(id) => Some(id.to_string()),
+        Value::Number(id) => Some(bx24::form::number(id)),
         _ => None,
     }
 }

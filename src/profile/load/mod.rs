@@ -124,27 +124,28 @@ impl FirstScreen {
     /// ```
     pub fn new(user: UserId) -> Self {
         let mut batch = Batch::new();
-        let scope = added(batch.add("scope", "scope", &()));
-        let me = added(batch.add("me", "profile", &()));
-        let person = added(batch.add("person", "user.get", &by_id(user.get())));
-        let presence = added(batch.add("presence", "im.user.get", &by_id(user.get())));
+        // Parameters built as JSON (`add_json`): the first paint links no serialiser.
+        let scope = added(batch.add_json("scope", "scope", Value::Null));
+        let me = added(batch.add_json("me", "profile", Value::Null));
+        let person = added(batch.add_json("person", "user.get", by_id(user.get())));
+        let presence = added(batch.add_json("presence", "im.user.get", by_id(user.get())));
         let first = by_id(person.reference(&["0", "UF_DEPARTMENT"]));
-        let mut departments = vec![added(batch.add::<Rows<Department>, _>(
+        let mut departments = vec![added(batch.add_json::<Rows<Department>>(
             "dep0",
             "department.get",
-            &first,
+            first,
         ))];
         for level in 1..=LEVELS {
             let parent = by_id(departments[level - 1].reference(&["0", "PARENT"]));
             let key = format!("dep{level}");
-            departments.push(added(batch.add(&key, "department.get", &parent)));
+            departments.push(added(batch.add_json(&key, "department.get", parent)));
         }
         let heads = departments
             .iter()
             .enumerate()
             .map(|(level, department)| {
                 let head = by_id(department.reference(&["0", "UF_HEAD"]));
-                added(batch.add(&format!("head{level}"), "user.get", &head))
+                added(batch.add_json(&format!("head{level}"), "user.get", head))
             })
             .collect();
         Self {

@@ -55,7 +55,7 @@ impl WorkTime {
         let hour = |key: &str| -> Option<u32> {
             let text = match settings.get(key)? {
                 Value::String(s) => s.trim().to_owned(),
-                Value::Number(n) => n.to_string(),
+                Value::Number(n) => bx24::form::number(n),
                 _ => return None,
             };
             let (hours, minutes) = text.split_once(['.', ':']).unwrap_or((&text, "0"));

@@ -41,10 +41,12 @@ fn deserialize_record<'de, T: Record, D: Deserializer<'de>>(d: D) -> Result<T, D
 }
 
 /// Text that may be missing, `null`, a number or an object (`{}` in some `user.get` fields).
+/// A number reads as the browser writes it (serde_json's float printer would cost the first
+/// paint about 4 KB).
 fn text_of(value: &Value) -> String {
     match value {
         Value::String(s) => s.trim().to_owned(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => bx24::form::number(n),
         _ => String::new(),
     }
 }

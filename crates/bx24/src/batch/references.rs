@@ -22,18 +22,29 @@ pub(crate) fn resolve_references(params: &mut Value, known: &BTreeMap<String, En
 /// A parsed `$result[key][a]…` occurrence in `text`: its byte range and path.
 fn find_reference(text: &str, from: usize) -> Option<(usize, usize, Vec<&str>)> {
     const OPEN: &str = "$result";
-    let start = from + text.get(from..)?.find(OPEN)?;
+    let start = from + find(text.get(from..)?, OPEN)?;
     let mut at = start + OPEN.len();
     let mut path = Vec::new();
-    while text[at..].starts_with('[') {
-        let close = text[at..].find(']')? + at;
-        path.push(&text[at + 1..close]);
-        at = close + 1;
+    // `get`, not indexing: the positions are found in `text`, so none fails, and no slice
+    // panic (with its char formatting) is linked into every binary.
+    while let Some(rest) = text.get(at..).and_then(|rest| rest.strip_prefix('[')) {
+        let (segment, _) = rest.split_once(']')?;
+        path.push(segment);
+        at += segment.len() + 2;
     }
     if path.is_empty() {
         return find_reference(text, start + OPEN.len());
     }
     Some((start, at, path))
+}
+
+/// Where `needle` starts in `text`: `str::find` with a `&str` would link the two-way searcher
+/// and its slice panic into every binary, for a few short parameters.
+fn find(text: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 fn lookup<'a>(known: &'a BTreeMap<String, Entry>, path: &[&str]) -> Option<&'a Value> {
@@ -61,10 +72,10 @@ fn resolve_text(text: &str, known: &BTreeMap<String, Entry>) -> Option<Value> {
     while let Some((start, end, path)) = next {
         match lookup(known, &path) {
             Some(value) => {
-                out.push_str(&text[from..start]);
+                out.push_str(text.get(from..start).unwrap_or_default());
                 match value {
                     Value::String(s) => out.push_str(s),
-                    Value::Number(n) => out.push_str(&n.to_string()),
+                    Value::Number(n) => out.push_str(&crate::form::number(n)),
                     Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
                     // As PHP writes them into text: arrays are "Array", null is empty.
                     Value::Array(_) | Value::Object(_) => out.push_str("Array"),
@@ -72,11 +83,11 @@ fn resolve_text(text: &str, known: &BTreeMap<String, Entry>) -> Option<Value> {
                 }
                 changed = true;
             }
-            None => out.push_str(&text[from..end]),
+            None => out.push_str(text.get(from..end).unwrap_or_default()),
         }
         from = end;
         next = find_reference(text, end);
     }
-    out.push_str(&text[from..]);
+    out.push_str(text.get(from..).unwrap_or_default());
     changed.then_some(Value::String(out))
 }

@@ -33,6 +33,22 @@ fn references_inside_text_are_substituted() {
 }
 
 #[test]
+fn references_beside_other_scripts_and_unclosed_brackets() {
+    let known = BTreeMap::from([("me".to_owned(), ok(json!({"ID": "42"})))]);
+    let mut params = json!({
+        "a": "Отдел №$result[me][ID]—所",
+        "b": "$result[me",
+        "c": "$result[me][ID",
+        "d": "€$result[me][ID]$result[me][ID]"
+    });
+    resolve_references(&mut params, &known);
+    assert_eq!(
+        params,
+        json!({"a": "Отдел №42—所", "b": "$result[me", "c": "$result[me][ID", "d": "€4242"})
+    );
+}
+
+#[test]
 fn unknown_references_stay_for_the_server() {
     let known = BTreeMap::from([("me".to_owned(), ok(json!({"ID": "42"})))]);
     let mut params = json!({

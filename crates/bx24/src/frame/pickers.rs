@@ -48,7 +48,7 @@ fn user_id<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(match Value::deserialize(d)? {
         Value::String(s) => s,
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => crate::form::number(&n),
         _ => String::new(),
     })
 }
