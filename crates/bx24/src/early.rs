@@ -8,7 +8,7 @@
 //! `handover`), the frame's height, and the library. Outside a portal frame there is none.
 
 use crate::batch::{Batch, BatchResults, MAX_BATCH_COMMANDS};
-use crate::client::{batch_body, resolved};
+use crate::client::batch_body;
 use crate::error::Error;
 use crate::{form, handover, js, read_handed_over};
 use serde_json::Value;
@@ -91,8 +91,10 @@ impl EarlyInit {
             ));
         }
         let url = format!("{}{}.json", self.endpoint, form::encode("batch"));
-        let commands = resolved(&batch.commands, &Default::default());
-        let params = batch_body(&commands, batch.halt);
+        // One request: its references are all the server's to resolve (nothing to do here,
+        // and the first paint links no resolver).
+        let commands = &batch.commands;
+        let params = batch_body(commands, batch.halt);
         let answer = match handover::left(&url, &params) {
             Some(answer) => answer,
             None => {
@@ -105,7 +107,7 @@ impl EarlyInit {
                     .ok_or_else(|| Error::Unsupported("sending through the loader".into()))?
             }
         };
-        read_handed_over(&commands, answer, wait_ms).await
+        read_handed_over(commands, answer, wait_ms).await
     }
 }
 
