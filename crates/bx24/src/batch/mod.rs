@@ -327,12 +327,7 @@ impl BatchResults {
     /// assert!(matches!(empty.get(&me), Err(Error::Skipped(_))));
     /// ```
     pub fn get<T: DeserializeOwned>(&self, key: &BatchKey<T>) -> Result<Response<T>, Error> {
-        let answer = self.value(key)?;
-        Ok(Response {
-            data: decode(&key.method, answer.data)?,
-            total: answer.total,
-            next: answer.next,
-        })
+        decoded(&key.method, self.answer(&key.key)?)
     }
 
     /// The result of one command as JSON, with the errors of [`BatchResults::get`] but no
@@ -358,33 +353,22 @@ impl BatchResults {
         &mut self,
         key: &BatchKey<T>,
     ) -> Result<Response<T>, Error> {
-        let entry = self.entry_mut(&key.key)?;
-        let result = std::mem::replace(&mut entry.result, Ok(Value::Null));
-        Ok(Response {
-            data: decode(&key.method, result.map_err(Error::Rest)?)?,
-            total: entry.total,
-            next: entry.next,
-        })
+        decoded(&key.method, self.moved_answer(&key.key)?)
     }
 
-    // The lookups apart from `value` and `take`, which are generic: one copy of each in the
-    // bundle.
+    // The lookups apart from `get`, `value` and `take`, which are generic: one copy of each in
+    // the bundle.
     fn answer(&self, key: &str) -> Result<Response<Value>, Error> {
-        let entry = self
-            .entries
-            .get(key)
-            .ok_or_else(|| Error::Skipped(key.to_owned()))?;
-        Ok(Response {
-            data: entry.result.clone().map_err(Error::Rest)?,
-            total: entry.total,
-            next: entry.next,
-        })
+        let entry = self.entries.get(key);
+        let entry = entry.ok_or_else(|| Error::Skipped(key.to_owned()))?;
+        response(entry, entry.result.clone())
     }
 
-    fn entry_mut(&mut self, key: &str) -> Result<&mut Entry, Error> {
-        self.entries
-            .get_mut(key)
-            .ok_or_else(|| Error::Skipped(key.to_owned()))
+    fn moved_answer(&mut self, key: &str) -> Result<Response<Value>, Error> {
+        let entry = self.entries.get_mut(key);
+        let entry = entry.ok_or_else(|| Error::Skipped(key.to_owned()))?;
+        let result = std::mem::replace(&mut entry.result, Ok(Value::Null));
+        response(entry, result)
     }
 
     /// How many commands were answered (with a result or an error).
@@ -404,6 +388,27 @@ impl BatchResults {
     pub fn has_errors(&self) -> bool {
         self.entries.values().any(|e| e.result.is_err())
     }
+}
+
+/// One command's answer: its result (as `entry` had it) or its REST error, with its paging.
+fn response(entry: &Entry, result: Result<Value, RestError>) -> Result<Response<Value>, Error> {
+    Ok(Response {
+        data: result.map_err(Error::Rest)?,
+        total: entry.total,
+        next: entry.next,
+    })
+}
+
+/// `answer` with its result decoded into `T`.
+fn decoded<T: DeserializeOwned>(
+    method: &str,
+    answer: Response<Value>,
+) -> Result<Response<T>, Error> {
+    Ok(Response {
+        data: decode(method, answer.data)?,
+        total: answer.total,
+        next: answer.next,
+    })
 }
 
 #[cfg(test)]
