@@ -1,6 +1,7 @@
 //! Everything the first screen needs, in one REST request: a batch with `$result[…]`
 //! references for the granted scopes, the viewer (`profile`), the person, their presence, their
-//! departments, the ancestor departments up to [`LEVELS`] levels and every head on the way.
+//! departments, the ancestor departments up to [`LEVELS`] levels and every head on the way
+//! (one `user.get` for all of them: each command adds its own timing block to the answer).
 //!
 //! A reference that cannot resolve (no parent above the root, no head) may make the server
 //! return an empty list, or a whole first page; the results are therefore used as pools
@@ -110,7 +111,7 @@ pub struct FirstScreen {
     person: BatchKey<Rows<Person>>,
     presence: BatchKey<Presence>,
     departments: Vec<BatchKey<Rows<Department>>>,
-    heads: Vec<BatchKey<Rows<Person>>>,
+    heads: BatchKey<Rows<Person>>,
 }
 
 impl FirstScreen {
@@ -140,14 +141,16 @@ impl FirstScreen {
             let key = format!("dep{level}");
             departments.push(added(batch.add_json(&key, "department.get", parent)));
         }
+        // Every level's head in one list, the person left out (already in `person`, and
+        // never their own manager): a head's record is about 2 KB of the answer.
         let heads = departments
             .iter()
-            .enumerate()
-            .map(|(level, department)| {
-                let head = by_id(department.reference(&["0", "UF_HEAD"]));
-                added(batch.add_json(&format!("head{level}"), "user.get", head))
-            })
-            .collect();
+            .map(|department| Value::from(department.reference(&["0", "UF_HEAD"])))
+            .collect::<Vec<_>>();
+        let mut params = serde_json::Map::new();
+        params.insert("ID".to_owned(), Value::Array(heads));
+        params.insert("!ID".to_owned(), user.get().into());
+        let heads = added(batch.add_json("heads", "user.get", Value::Object(params)));
         Self {
             batch,
             scope,
@@ -191,15 +194,11 @@ impl FirstScreen {
                 }
             }
         }
-        let mut people: Vec<Person> = Vec::new();
-        for key in &self.heads {
-            let pool: Rows<Person> = pool(results, key);
-            skipped_rows += pool.skipped;
-            people.extend(pool.rows);
-        }
+        let heads = pool(results, &self.heads);
+        skipped_rows += heads.skipped;
         let managers = manager_chain(person.id.get(), &person.departments, &tree)
             .into_iter()
-            .filter_map(|id| people.iter().find(|p| p.id.get() == id).cloned())
+            .filter_map(|id| heads.rows.iter().find(|p| p.id.get() == id).cloned())
             .collect();
         let departments = person
             .departments

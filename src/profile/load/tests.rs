@@ -24,7 +24,7 @@ fn the_loader_sends_exactly_the_first_screens_request() {
     let largest = UserId::new(i32::MAX as u64).unwrap();
     let body = FirstScreen::new(largest).batch.request_body();
     let id = largest.get().to_string();
-    assert_eq!(body.matches(&id).count(), 2, "{body}");
+    assert_eq!(body.matches(&id).count(), 3, "{body}");
     let line = format!("var CARD_BATCH = '{}';", body.replace(&id, "{USER}"));
     assert!(
         LOADER.contains(&line),
@@ -69,11 +69,15 @@ fn one_request_with_references() {
         commands[5],
         ("dep1", json!({"ID": "$result[dep0][0][PARENT]"}))
     );
-    assert!(
-        commands
-            .iter()
-            .any(|(k, p)| *k == "head2" && *p == json!({"ID": "$result[dep2][0][UF_HEAD]"}))
+    let heads: Vec<String> = (0..=LEVELS)
+        .map(|level| format!("$result[dep{level}][0][UF_HEAD]"))
+        .collect();
+    assert_eq!(
+        commands.last(),
+        Some(&("heads", json!({"ID": heads, "!ID": 42}))),
+        "every level's head in one command, the person left out"
     );
+    assert_eq!(commands.len(), 4 + (LEVELS + 1) + 1);
 }
 
 #[test]
@@ -110,12 +114,15 @@ fn reads_pools_into_a_profile() {
                 json!([{"ID": "1", "NAME": "Co", "UF_HEAD": "1"}, {"ID": "8", "NAME": "X", "PARENT": "1"}]),
             ),
         ),
-        ("head0".to_owned(), Ok(json!([user(42, &[3])]))),
-        ("head1".to_owned(), Ok(json!([user(9, &[2])]))),
-        ("head2".to_owned(), Ok(json!([user(1, &[1])]))),
+        // Heads of several levels in one list, one of them twice, and a stranger.
         (
-            "head3".to_owned(),
-            Ok(json!([user(1, &[1]), user(2, &[1])])),
+            "heads".to_owned(),
+            Ok(json!([
+                user(1, &[1]),
+                user(9, &[2]),
+                user(1, &[1]),
+                user(2, &[1])
+            ])),
         ),
     ]);
     let profile = screen.read(id, &results).unwrap();
@@ -180,7 +187,7 @@ fn malformed_rows_are_skipped_and_counted_not_fatal() {
             "dep0".to_owned(),
             Ok(json!([{"ID": "x"}, {"ID": "3", "NAME": "R&D", "UF_HEAD": "9"}])),
         ),
-        ("head0".to_owned(), Ok(json!([17, user(9, &[3])]))),
+        ("heads".to_owned(), Ok(json!([17, user(9, &[3])]))),
     ]);
     let profile = screen.read(id, &results).unwrap();
     assert_eq!(profile.person.id, id);

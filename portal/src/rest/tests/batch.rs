@@ -89,3 +89,40 @@ fn rate_limit_bucket() {
         Reply::Json(200, _)
     ));
 }
+
+/// The card's heads in one command (src/profile/load): an `ID` list of exact macros takes each
+/// resolved value; one left unresolved (no parent above the root) stays as written and matches
+/// nobody; `!ID` leaves one id out.
+#[test]
+fn a_list_of_macros_filters_user_get_by_every_resolved_id() {
+    let mut sim = sim();
+    let departments = "cmd[a]=department.get%3FID%3D5\
+        &cmd[b]=department.get%3FID%3D%24result%5Ba%5D%5B0%5D%5BPARENT%5D\
+        &cmd[c]=department.get%3FID%3D%24result%5Bb%5D%5B0%5D%5BPARENT%5D";
+    let heads = |excluded: &str| {
+        format!(
+            "{departments}&cmd[heads]=user.get%3F%21ID%3D{excluded}\
+             %26ID%5B0%5D%3D%24result%5Ba%5D%5B0%5D%5BUF_HEAD%5D\
+             %26ID%5B1%5D%3D%24result%5Bb%5D%5B0%5D%5BUF_HEAD%5D\
+             %26ID%5B2%5D%3D%24result%5Bc%5D%5B0%5D%5BUF_HEAD%5D"
+        )
+    };
+    let ids = |body: &Value| -> Vec<String> {
+        let rows = body["result"]["result"]["heads"].as_array().unwrap();
+        rows.iter()
+            .map(|u| u["ID"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (_, body) = form_call(&mut sim, "batch", &heads("0"));
+    let results = &body["result"]["result"];
+    assert_eq!(results["c"], json!([]), "the root has no parent");
+    let head_a = results["a"][0]["UF_HEAD"].as_str().unwrap().to_owned();
+    let head_b = results["b"][0]["UF_HEAD"].as_str().unwrap().to_owned();
+    assert_ne!(head_a, head_b);
+    let mut both = vec![head_a.clone(), head_b.clone()];
+    both.sort_by_key(|id| id.parse::<u32>().unwrap());
+    assert_eq!(ids(&body), both);
+
+    let (_, body) = form_call(&mut sim, "batch", &heads(&head_b));
+    assert_eq!(ids(&body), [head_a]);
+}
