@@ -143,8 +143,6 @@ test('the drawn card works before the library and the app arrive; a tool pressed
   await frame.locator('.first-card .actions .profile').click();
   await page.locator('#overlay-title').filter({ hasText: 'Portal page' }).waitFor();
   await page.click('#overlay-close');
-  const vcard = await frame.locator('.first-card a.vcard').getAttribute('href');
-  assert.match(vcard, /^data:text\/vcard;charset=utf-8,BEGIN%3AVCARD/);
   assert.equal(await frame.locator('.profile-card').count(), 0, 'the app is still on its way');
   // A tool's form is the app's: pressed now, it shows as loading and opens when the app comes.
   await frame.locator('.first-card .tools .task').click();
@@ -164,6 +162,36 @@ test('the drawn card works before the library and the app arrive; a tool pressed
   assert.equal(before, 1);
   await frame.locator('.profile-card .actions .message').click();
   await page.waitForFunction(() => window.__simLog.filter((e) => e.text.includes('open messenger')).length === 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a vCard pressed on the drawn card is downloaded once, when the app arrives', async () => {
+  const { page, problems } = await openPage(browser);
+  const downloads = [];
+  page.on('download', (download) => downloads.push(download.suggestedFilename()));
+  const releaseApp = await holdApp(page);
+  await gotoPortal(page, sim);
+  await page.click('#open-toolbar-placement');
+  const frame = page.frameLocator('iframe');
+  // The vCard's writer is the app's: on the drawn card it is a button that waits for it.
+  const drawn = frame.locator('.first-card .tools button.vcard');
+  await drawn.click({ timeout: 15000 });
+  assert.equal(await drawn.getAttribute('aria-busy'), 'true');
+  await page.waitForTimeout(300);
+  assert.deepEqual(downloads, [], 'nothing to download before the app');
+  assert.equal(await frame.locator('.profile-card').count(), 0, 'the app is still on its way');
+  releaseApp();
+  const link = frame.locator('.profile-card .tools a.vcard');
+  await link.waitFor({ timeout: 15000 });
+  for (let i = 0; i < 50 && downloads.length === 0; i += 1) await page.waitForTimeout(100);
+  await page.waitForTimeout(500);
+  const name = await link.getAttribute('download');
+  assert.match(name, /\.vcf$/);
+  assert.deepEqual(downloads, [name], 'downloaded once, as the app names it');
+  await link.click();
+  for (let i = 0; i < 50 && downloads.length === 1; i += 1) await page.waitForTimeout(100);
+  assert.deepEqual(downloads, [name, name], 'the app\'s own link downloads too');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -162,13 +162,16 @@ fn focus_same(same: &[Option<String>; 4]) {
 /// shared by both binaries.
 const PRESSED: &str = "profile-widget.pressed";
 
-/// Leaves a press (a tool's name, `qr`, or a [`chip_press`]) for the app to act on when it
-/// arrives; a later press replaces an earlier one.
+/// Leaves a press (a tool's name, `qr`, [`VCARD_PRESS`] or a [`chip_press`]) for the app to
+/// act on when it arrives; a later press replaces an earlier one.
 pub fn press(name: &str) {
     if let Some(window) = web_sys::window() {
         let _ = js_sys::Reflect::set(&window, &js_sys::Symbol::for_(PRESSED), &name.into());
     }
 }
+
+/// The press of the vCard on the drawn card: the app downloads it when it arrives.
+pub const VCARD_PRESS: &str = "vcard";
 
 /// The press of the chip at `index` among a fact's (`interests` or `skills`) chips.
 pub fn chip_press(fact: &str, index: usize) -> String {
@@ -198,6 +201,21 @@ pub fn take_press(handled: &dyn Fn(&str) -> bool) -> Option<String> {
     }
     let _ = js_sys::Reflect::delete_property(&window, &key);
     Some(name)
+}
+
+/// If the vCard was pressed on the drawn card: takes that press and downloads the vCard
+/// from the app's card's link (as if pressed there), once the card is on the page.
+pub fn download_pressed_vcard() {
+    if take_press(&|name| name == VCARD_PRESS).is_none() {
+        return;
+    }
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".profile-card a.vcard").ok().flatten());
+    // An `a` element: the cast is sure, and its check would be one more import.
+    if let Some(link) = link {
+        link.unchecked_into::<web_sys::HtmlElement>().click();
+    }
 }
 
 /// The `data:` URL that downloads a vCard, built with the URI encoder (never from portal

@@ -3,16 +3,18 @@
 //! - message, calls and phone go to the portal at once, through the page's loader (the BX24
 //!   library's own commands, sent without it: `bx24::early`); the full profile too, and its
 //!   refusal is said under the actions, as the app says it;
-//! - the vCard is a download link, and every contact row's copy button copies;
-//! - a tool (task, meeting, appreciation, QR code), whose form is the app's, and a chip, whose
-//!   colleague list is the app's, show as loading when pressed and are opened by the app when
-//!   it arrives, once (`page::press`).
+//! - every contact row's copy button copies;
+//! - a tool (task, meeting, appreciation, QR code), whose form is the app's, a chip, whose
+//!   colleague list is the app's, and the vCard, whose writer is the app's (about 3 KB of this
+//!   binary's wasm), show as loading when pressed and are opened (downloaded) by the
+//!   app when it arrives, once (`page::press`).
 
 use super::draw::add;
 use crate::bx24::{self, OpenPathOutcome};
 use crate::i18n::{CardMsg, Lang, t_card};
+use crate::page::VCARD_PRESS;
+use crate::profile::Profile;
 use crate::profile::actions::{Action, MEETING, TASK, THANKS};
-use crate::profile::{Profile, vcard};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::Element;
@@ -163,26 +165,23 @@ fn tools(card: &Element, lang: Lang, profile: &Profile) -> Option<()> {
         };
         pending(
             &button(&nav, lang, (action.name, "quiet"), label, reason)?,
-            "tool-panel",
+            Some("tool-panel"),
             action.name.to_owned(),
         );
     }
-    let card_text = vcard::vcard(
-        &profile.person,
-        &vcard::organization(&profile.person, &profile.departments),
-    );
-    let link = add(
-        &add(&nav, "span", "action", "")?,
-        "a",
+    let vcard = add(&nav, "span", "action", "")?;
+    let vcard = add(
+        &vcard,
+        "button",
         "button quiet vcard",
         t_card(lang, CardMsg::ActVcard),
     )?;
-    let _ = link.set_attribute("href", &crate::page::vcard_href(&card_text));
-    let _ = link.set_attribute("download", &vcard::file_name(&profile.person));
+    let _ = vcard.set_attribute("type", "button");
+    pending(&vcard, None, VCARD_PRESS.to_owned());
     if profile.is_me() {
         pending(
             &button(&nav, lang, ("qr", "quiet"), CardMsg::ActQr, None)?,
-            "tool-panel",
+            Some("tool-panel"),
             "qr".to_owned(),
         );
     }
@@ -191,12 +190,14 @@ fn tools(card: &Element, lang: Lang, profile: &Profile) -> Option<()> {
     Some(())
 }
 
-/// A button whose work is the app's (a tool, a chip): with `panel` (the element the app
-/// fills) named; pressed, it shows as loading and `press` is left for the app to act on when
-/// it arrives (the last press on the card, once).
-pub(super) fn pending(button: &Element, panel: &str, press: String) {
-    let _ = button.set_attribute("aria-controls", panel);
-    let _ = button.set_attribute("aria-expanded", "false");
+/// A button whose work is the app's (a tool, a chip, the vCard): with `panel` (the element
+/// the app fills, if any) named; pressed, it shows as loading and `press` is left for the app
+/// to act on when it arrives (the last press on the card, once).
+pub(super) fn pending(button: &Element, panel: Option<&str>, press: String) {
+    if let Some(panel) = panel {
+        let _ = button.set_attribute("aria-controls", panel);
+        let _ = button.set_attribute("aria-expanded", "false");
+    }
     let pressed = button.clone();
     on_click(button, move || {
         crate::page::press(&press);

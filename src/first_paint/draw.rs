@@ -121,7 +121,7 @@ pub fn draw(
                 let _ = chip.set_attribute("type", "button");
                 add(&chip, "bdi", "", tag)?;
                 let press = crate::page::chip_press(fact.class, i);
-                super::actions::pending(&chip, &panel, press);
+                super::actions::pending(&chip, Some(&panel), press);
             }
             let sharing = add(&value, "div", "sharing", "")?;
             let _ = sharing.set_attribute("id", &panel);

@@ -47,12 +47,14 @@ pub fn ProfileCard(
     Ui::provide(lang, bridge);
     // The lists at the bottom wait until the card is painted: a timer set in the next
     // animation frame runs after that frame. A hidden frame gets no animation frames, hence
-    // the second timer. Either may find the card already replaced.
+    // the second timer. Either may find the card already replaced. A vCard pressed on the
+    // drawn card is downloaded then too, from this card's link.
     let below_fold = RwSignal::new(false);
     let show_lists = move || {
         if below_fold.try_get_untracked() == Some(false) {
             below_fold.try_set(true);
             super::actions::fetch_tools();
+            crate::page::download_pressed_vcard();
         }
     };
     request_animation_frame(move || set_timeout(show_lists, std::time::Duration::ZERO));
