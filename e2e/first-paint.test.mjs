@@ -196,6 +196,34 @@ test('a vCard pressed on the drawn card is downloaded once, when the app arrives
   await page.close();
 });
 
+test('the first paint, whose allocator never frees, stays small: after the card and 500 presses', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__paint = e.detail.wasm; });
+  });
+  const releaseApp = await holdApp(page);
+  await gotoPortal(page, sim);
+  await page.click('#open-toolbar-placement');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.first-card .contacts .copy').first().waitFor({ timeout: 15000 });
+  const memory = () => handlerFrame(page).evaluate(() => window.__paint.memory.buffer.byteLength);
+  const drawn = await memory();
+  // Presses that allocate in the first paint: copy (a task and a timer each) and a chip.
+  await handlerFrame(page).evaluate(() => {
+    for (let i = 0; i < 250; i += 1) document.querySelector('.first-card .copy').click();
+    for (let i = 0; i < 250; i += 1) document.querySelector('.first-card .chip').click();
+  });
+  await page.waitForTimeout(200);
+  const pressed = await memory();
+  console.log(`first paint memory: ${drawn} B drawn, ${pressed} B after 500 presses`);
+  assert.ok(drawn <= 2 * 1024 * 1024, `drawn: ${drawn} B`);
+  assert.ok(pressed - drawn <= 1024 * 1024, `500 presses: +${pressed - drawn} B`);
+  releaseApp();
+  await frame.locator('.profile-card').waitFor({ timeout: 15000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 /** Opens the employee card and waits for the drawn card and the download failure said under
  * it, in the user's words. */
 async function openToFailure(page) {

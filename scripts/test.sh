@@ -33,7 +33,7 @@ run_stage() {
     # As the tests build it, as the release app (its parts as split points), as the first paint.
     clippy-wasm) cargo clippy --locked -p profile-widget -p bx24 --all-targets "${wasm[@]}" -- -D warnings &&
       cargo clippy --locked -p profile-widget --bin profile-widget --features split "${wasm[@]}" -- -D warnings &&
-      cargo clippy --locked -p profile-widget --bin paint --no-default-features "${wasm[@]}" -- -D warnings ;;
+      cargo clippy --locked -p profile-widget --bin paint --no-default-features --features first-paint "${wasm[@]}" -- -D warnings ;;
     native) cargo test --locked --workspace ;;
     chromium) env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked "${wasm[@]}" --tests ;;
     firefox) env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --locked "${wasm[@]}" --tests ;;
