@@ -212,7 +212,7 @@ pub fn download_pressed_vcard() {
     let link = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(".profile-card a.vcard").ok().flatten());
-    // An `a` element: the cast is sure, and its check would be one more import.
+    // The selector names an `a` element: the cast is sure.
     if let Some(link) = link {
         link.unchecked_into::<web_sys::HtmlElement>().click();
     }
