@@ -147,9 +147,12 @@ impl FirstScreen {
             .iter()
             .map(|department| Value::from(department.reference(&["0", "UF_HEAD"])))
             .collect::<Vec<_>>();
+        // `!ID` first: sorted (serde_json's default map) or in insertion order (its
+        // `preserve_order`, which another crate of the workspace may turn on), the body is
+        // the same, and the loader's copy of it matches either way.
         let mut params = serde_json::Map::new();
-        params.insert("ID".to_owned(), Value::Array(heads));
         params.insert("!ID".to_owned(), user.get().into());
+        params.insert("ID".to_owned(), Value::Array(heads));
         let heads = added(batch.add_json("heads", "user.get", Value::Object(params)));
         Self {
             batch,
