@@ -49,7 +49,7 @@ function restError(status, error, description) {
   return { status, body: { error, error_description: description } };
 }
 
-/* user.get over the generated users: top-level or FILTER filters, >ID, UF_DEPARTMENT (one id
+/* user.get over the generated users: top-level or FILTER filters, ID and !ID, >ID, UF_DEPARTMENT (one id
  * or a list of them, as the portal takes either), UF_INTERESTS and UF_SKILLS, paging by start with total/next, start=-1
  * without a count. */
 function userGet(params) {
@@ -59,7 +59,10 @@ function userGet(params) {
     const after = Number(filter['>ID']);
     rows = Number.isFinite(after) ? rows.filter((u) => Number(u.ID) > after) : [];
   }
-  if (filter.ID !== undefined) rows = rows.filter((u) => u.ID === String(filter.ID));
+  // `ID` one id or a list of them (the card's heads); `!ID` leaves ids out (bitrix24.md).
+  const ids = (value) => (typeof value === 'object' ? Object.values(value) : [value]).map(String);
+  if (filter.ID !== undefined) rows = rows.filter((u) => ids(filter.ID).includes(u.ID));
+  if (filter['!ID'] !== undefined) rows = rows.filter((u) => !ids(filter['!ID']).includes(u.ID));
   if (filter.UF_DEPARTMENT !== undefined) {
     const listed = filter.UF_DEPARTMENT;
     const wanted = (typeof listed === 'object' ? Object.values(listed) : [listed]).map(Number);
